@@ -1,0 +1,81 @@
+; Interrupt, exception and system call entry. Every vector saves the same
+; register frame (struct pt_regs in kernel/include/arch/ptrace.h) and calls
+; do_interrupt(regs); the way back restores it and irets.
+
+KERNEL_DS equ 0x68                       ; see kernel/include/arch/gdt.h
+
+extern do_interrupt
+global interrupt_entry_table, ret_from_interrupt
+
+section .text.entry
+
+; Exceptions that push an error code themselves; the others get a 0.
+%macro vector_with_error 1
+align 16
+vector_%1:
+    push dword %1
+    jmp interrupt_common
+%endmacro
+%macro vector_no_error 1
+align 16
+vector_%1:
+    push dword 0
+    push dword %1
+    jmp interrupt_common
+%endmacro
+
+%assign v 0
+%rep 48
+  %if v == 8 || (v >= 10 && v <= 14) || v == 17 || v == 21 || v == 29 || v == 30
+    vector_with_error v
+  %else
+    vector_no_error v
+  %endif
+  %assign v v + 1
+%endrep
+vector_no_error 128                      ; int 0x80: system calls
+
+interrupt_common:
+    push eax                             ; orig_ax
+    push gs
+    push fs
+    push es
+    push ds
+    push eax
+    push ebp
+    push edi
+    push esi
+    push edx
+    push ecx
+    push ebx
+    mov ax, KERNEL_DS
+    mov ds, ax
+    mov es, ax
+    cld
+    push esp                             ; do_interrupt(struct pt_regs *)
+    call do_interrupt
+    add esp, 4
+ret_from_interrupt:
+    pop ebx
+    pop ecx
+    pop edx
+    pop esi
+    pop edi
+    pop ebp
+    pop eax
+    pop ds
+    pop es
+    pop fs
+    pop gs
+    add esp, 12                          ; orig_ax, vector, error code
+    iret
+
+section .rodata
+align 4
+interrupt_entry_table:                   ; the IDT is built from these
+%assign v 0
+%rep 48
+    dd vector_ %+ v
+  %assign v v + 1
+%endrep
+    dd vector_128

@@ -1,0 +1,33 @@
+; Context switch between kernel threads, and the first code a new thread runs.
+
+global switch_context, kernel_thread_start
+extern schedule_tail, do_exit
+
+section .text
+
+; void switch_context(uint32_t* prev_saved_esp, uint32_t next_saved_esp)
+; Saves the callee-saved registers on the old stack, switches stacks, and
+; returns on the new one into whatever that task was doing.
+switch_context:
+    mov eax, [esp + 4]                   ; where to save the old esp
+    mov edx, [esp + 8]                   ; the new esp
+    push ebp
+    push ebx
+    push esi
+    push edi
+    mov [eax], esp
+    mov esp, edx
+    pop edi
+    pop esi
+    pop ebx
+    pop ebp
+    ret
+
+; A new kernel thread's stack is built so that switch_context "returns" here,
+; with the thread function in ebx and its argument in esi.
+kernel_thread_start:
+    call schedule_tail                   ; finish the switch (lock, interrupts)
+    push esi
+    call ebx                             ; fn(arg)
+    push eax
+    call do_exit                         ; never returns

@@ -1,0 +1,119 @@
+// IRQ lines: handler chains per line, request_irq/free_irq, counts for /proc/interrupts.
+#include <arch/idt.h>
+#include <arch/ptrace.h>
+#include <kernel/irq.h>
+#include <kernel/spinlock.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <kernel/mm.h>
+
+namespace {
+
+struct IrqAction {
+    irq_handler_t handler;
+    unsigned long flags;
+    const char* name;
+    void* dev_id;
+    IrqAction* next;
+};
+
+struct IrqLine {
+    IrqAction* actions;
+    uint64_t count;
+    unsigned disable_depth;
+};
+
+constinit IrqLine lines[nr_irqs] = {};
+constinit SpinLock irq_lock;
+
+} // namespace
+
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char* name, void* dev_id)
+{
+    if (irq >= nr_irqs || !handler)
+        return -EINVAL;
+    auto* action = static_cast<IrqAction*>(kmalloc(sizeof(IrqAction), GFP_KERNEL));
+    if (!action)
+        return -ENOMEM;
+    *action = { handler, flags, name, dev_id, nullptr };
+
+    SpinLockGuard guard(irq_lock);
+    IrqLine& line = lines[irq];
+    if (line.actions && !((line.actions->flags & IRQF_SHARED) && (flags & IRQF_SHARED))) {
+        kfree(action);
+        return -EBUSY;
+    }
+    IrqAction** tail = &line.actions;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = action;
+    if (line.disable_depth == 0)
+        pic_unmask(irq);
+    return 0;
+}
+
+void free_irq(unsigned int irq, void* dev_id)
+{
+    if (irq >= nr_irqs)
+        return;
+    IrqAction* removed = nullptr;
+    {
+        SpinLockGuard guard(irq_lock);
+        for (IrqAction** link = &lines[irq].actions; *link; link = &(*link)->next) {
+            if ((*link)->dev_id == dev_id) {
+                removed = *link;
+                *link = removed->next;
+                break;
+            }
+        }
+        if (!lines[irq].actions)
+            pic_mask(irq);
+    }
+    if (!removed)
+        pr_warn("Trying to free already-free IRQ %u\n", irq);
+    kfree(removed);
+}
+
+void disable_irq(unsigned int irq)
+{
+    if (irq >= nr_irqs)
+        return;
+    SpinLockGuard guard(irq_lock);
+    if (lines[irq].disable_depth++ == 0)
+        pic_mask(irq);
+}
+
+void enable_irq(unsigned int irq)
+{
+    if (irq >= nr_irqs)
+        return;
+    SpinLockGuard guard(irq_lock);
+    if (lines[irq].disable_depth > 0 && --lines[irq].disable_depth == 0 && lines[irq].actions)
+        pic_unmask(irq);
+}
+
+uint64_t irq_count(unsigned int irq)
+{
+    return irq < nr_irqs ? lines[irq].count : 0;
+}
+
+const char* irq_name(unsigned int irq)
+{
+    return irq < nr_irqs && lines[irq].actions ? lines[irq].actions->name : nullptr;
+}
+
+// Runs with interrupts disabled (interrupt gate); the EOI goes out after the
+// handlers, so the same line cannot nest.
+void handle_irq(unsigned irq)
+{
+    if (pic_is_spurious(irq))
+        return;
+    IrqLine& line = lines[irq];
+    ++line.count;
+    bool handled = false;
+    for (IrqAction* action = line.actions; action; action = action->next)
+        handled |= action->handler(static_cast<int>(irq), action->dev_id) == IRQ_HANDLED;
+    pic_send_eoi(irq);
+    if (!handled && !line.actions)
+        pr_debug("irq %u: nobody cared\n", irq);
+}

@@ -1,0 +1,49 @@
+// Kernel memory: physical pages, the kernel heap (kmalloc) and vmalloc.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace libk { struct BootInfo; }
+
+// Builds the page allocator from the boot memory map, keeping out the kernel
+// image, the boot modules and reserved ranges; then the kernel page tables.
+void mm_init(const libk::BootInfo& boot_info);
+
+// Whole pages from the buddy allocator, returned as kernel virtual addresses in
+// the direct map; `order` = log2(page count).
+void* alloc_pages(unsigned order);
+void free_pages(void* address, unsigned order);
+
+extern "C" {
+void* kmalloc(size_t size, unsigned flags);
+void* kzalloc(size_t size, unsigned flags);
+void* krealloc(const void* pointer, size_t size, unsigned flags);
+void kfree(const void* pointer);
+size_t ksize(const void* pointer);
+// Virtually contiguous memory for large buffers (the RAM disk): page by page
+// from the page allocator, mapped in the vmalloc area shared by every address space.
+void* vmalloc(unsigned long size);
+void* vzalloc(unsigned long size);
+void vfree(const void* address);
+}
+
+// GFP flags are accepted for source compatibility; every allocation may sleep
+// or not alike here, since allocation never blocks.
+#define GFP_KERNEL 0u
+#define GFP_ATOMIC 1u
+#define __GFP_ZERO 0x100u
+
+struct MemoryStats {
+    size_t total_pages;       // RAM handed to the page allocator
+    size_t free_pages;
+    size_t kmalloc_bytes;     // live kmalloc allocations
+    size_t kmalloc_pages;     // pages held by the kernel heap
+    size_t vmalloc_pages;     // pages mapped by vmalloc
+    size_t kernel_image_bytes;
+};
+MemoryStats memory_stats();
+
+// Maps a physical range into the direct map's reach check: true when
+// [phys, phys+length) is directly mapped and can be used through phys_to_virt.
+bool phys_range_is_mapped(uint64_t phys, uint64_t length);

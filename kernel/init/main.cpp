@@ -1,0 +1,110 @@
+// The boot path, top to bottom: start_kernel() brings up the machine,
+// rest_init() starts the first threads and becomes the idle task,
+// kernel_init() (pid 1) finishes booting and starts user space.
+#include <arch/gdt.h>
+#include <arch/idt.h>
+#include <arch/x86.h>
+#include <kernel/completion.h>
+#include <kernel/init.h>
+#include <kernel/initcall.h>
+#include <kernel/ktest.h>
+#include <kernel/kthread.h>
+#include <kernel/mm.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/time.h>
+#include <kernel/version.h>
+#include <libk/format.h>
+#include <linux/errno.h>
+#include <drivers/tty/serial.h>
+#include <drivers/video/vga_console.h>
+
+void do_global_ctors();
+void dump_log_buffer();
+void populate_rootfs();
+int run_init_process(const char* path);
+
+const char linux_banner[] = KERNLAB_SYSNAME " version " KERNLAB_RELEASE " (i686-linux-gnu-g++ " __VERSION__ ") " KERNLAB_VERSION "\n";
+
+namespace {
+
+constinit Completion kthreadd_done;
+
+// Tries init=, then the places Linux looks; with none, panics as Linux does.
+[[noreturn]] void start_user_space()
+{
+    if (boot_params.init_command) {
+        int error = run_init_process(boot_params.init_command);
+        pr_err("Requested init %s failed (error %d).\n", boot_params.init_command, error);
+    }
+    static const char* const default_inits[] = { "/sbin/init", "/etc/init", "/bin/init", "/bin/sh" };
+    for (const char* path : default_inits) {
+        if (run_init_process(path) == 0)
+            break;
+    }
+    panic("No working init found.  Try passing init= option to kernel. "
+          "See Linux Documentation/admin-guide/init.rst for guidance.");
+}
+
+int kernel_init(void*)
+{
+    printk(KERN_INFO "#### kernel_init() ####\n");
+    kthreadd_done.wait();   // kthreadd must exist before anyone asks it for threads
+
+    populate_rootfs();      // the initramfs the boot loader gave us
+
+    if (boot_params.ktest) {
+        int failed = ktest_run(boot_params.ktest);
+        if (boot_params.dmesg_dump)
+            dump_log_buffer();
+        if (boot_params.test_exit)
+            qemu_test_exit(failed ? qemu_exit_test_failed : qemu_exit_success);
+    } else if (boot_params.dmesg_dump) {
+        dump_log_buffer();
+    }
+
+    start_user_space();
+    printk(KERN_INFO "#### after kernel_init() ####\n");   // never printed: init does not return
+    return 0;
+}
+
+void rest_init()
+{
+    printk(KERN_INFO "#### rest_init() ####\n");
+    kernel_thread(kernel_init, nullptr, "init");         // pid 1
+    kernel_thread(kthreadd, nullptr, "kthreadd");        // pid 2
+    schedule();   // let kernel_init run first: it prints its marker and waits for us
+
+    printk(KERN_INFO "#### before cpu_idle() ####\n");
+    kthreadd_done.complete();
+    cpu_idle();   // the boot CPU is the idle task from here on
+    printk(KERN_INFO "#### after cpu_idle() ####\n");    // never printed
+}
+
+} // namespace
+
+extern "C" void start_kernel(uint32_t magic, uint32_t boot_info_phys)
+{
+    printk(KERN_INFO "#### start_kernel() ####\n");
+    setup_boot_params(magic, boot_info_phys);   // boot loader info, command line
+    parse_kernel_params();                      // loglevel=, quiet, init=, ...: before the consoles replay the log
+    serial_console_init();                      // COM1, 115200 8N1
+    vga_console_init();                         // the 80x25 text screen
+    printk(KERN_NOTICE "%s", linux_banner);
+    printk(KERN_NOTICE "Kernel command line: %s\n", boot_params.cmdline.text());
+
+    gdt_init();                                 // segments and the TSS
+    idt_init();                                 // exception, IRQ and syscall gates
+    pic_init();                                 // 8259s remapped to vectors 32-47, all masked
+    mm_init(boot_params.boot_info);             // page allocator, kernel page tables, kmalloc
+    do_global_ctors();                          // C++ constructors of globals (.init_array)
+    sched_init();                               // this context becomes pid 0
+    time_init();                                // PIT at HZ, TSC calibration
+    libk::set_symbol_resolver(lookup_symbol);   // %pS in printk
+    arch::local_irq_enable();
+    do_initcalls();                             // built-in drivers register themselves
+
+    rest_init();
+    __builtin_unreachable();
+}

@@ -1,0 +1,54 @@
+# Links kernel.elf (twice: the second link embeds the symbol table that oops
+# backtraces print), packs the initramfs and makes the GRUB ISO.
+set(KERNEL_OBJECTS
+  $<TARGET_OBJECTS:boot_objs> $<TARGET_OBJECTS:kernel_objs> $<TARGET_OBJECTS:driver_objs>)
+set(KERNEL_LINK_OPTIONS -T ${CMAKE_SOURCE_DIR}/linker.ld -nostdlib -static -no-pie
+  -Wl,--build-id=none -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments)
+
+function(add_kernel_link name ksyms_source)
+  add_executable(${name} ${KERNEL_OBJECTS} ${ksyms_source})
+  set_target_properties(${name} PROPERTIES LINKER_LANGUAGE CXX)
+  target_link_libraries(${name} PRIVATE kernel_flags libk gcc)
+  target_link_options(${name} PRIVATE ${KERNEL_LINK_OPTIONS})
+  set_target_properties(${name} PROPERTIES LINK_DEPENDS ${CMAKE_SOURCE_DIR}/linker.ld)
+endfunction()
+
+# Stage 1: an empty symbol table.
+add_kernel_link(kernel_stage1.elf ${CMAKE_SOURCE_DIR}/kernel/debug/ksyms_empty.c)
+
+# Stage 2: the table generated from stage 1. It sits after .text and .rodata, so
+# no function moves between the two links; the build checks that.
+set(KSYMS_C ${CMAKE_BINARY_DIR}/ksyms.c)
+add_custom_command(OUTPUT ${KSYMS_C}
+  COMMAND ${CMAKE_SOURCE_DIR}/toolchain/gen-ksyms.sh $<TARGET_FILE:kernel_stage1.elf> > ${KSYMS_C}
+  DEPENDS kernel_stage1.elf ${CMAKE_SOURCE_DIR}/toolchain/gen-ksyms.sh
+  COMMENT "Generating the kernel symbol table")
+add_kernel_link(kernel.elf ${KSYMS_C})
+set_target_properties(kernel.elf PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${KERNLAB_OUTPUT_DIR})
+add_custom_command(TARGET kernel.elf POST_BUILD
+  COMMAND ${CMAKE_SOURCE_DIR}/toolchain/gen-ksyms.sh $<TARGET_FILE:kernel.elf> > ${CMAKE_BINARY_DIR}/ksyms.check.c
+  COMMAND ${CMAKE_COMMAND} -E compare_files ${KSYMS_C} ${CMAKE_BINARY_DIR}/ksyms.check.c
+  COMMAND ${CMAKE_SOURCE_DIR}/toolchain/print-size.sh $<TARGET_FILE:kernel.elf>
+  COMMENT "Checking the embedded symbol table")
+
+# The initramfs: a cpio (newc) archive of the root file system skeleton.
+set(INITRAMFS ${KERNLAB_OUTPUT_DIR}/initramfs.cpio)
+add_custom_command(OUTPUT ${INITRAMFS}
+  COMMAND ${CMAKE_SOURCE_DIR}/toolchain/mkinitramfs.sh ${CMAKE_BINARY_DIR}/rootfs ${INITRAMFS}
+  DEPENDS ${CMAKE_SOURCE_DIR}/toolchain/mkinitramfs.sh
+  COMMENT "Packing initramfs.cpio")
+
+# The bootable ISO: GRUB (BIOS) with the kernel and the initramfs.
+set(ISO ${KERNLAB_OUTPUT_DIR}/kernlab.iso)
+set(ISO_DIR ${CMAKE_BINARY_DIR}/isodir)
+add_custom_command(OUTPUT ${ISO}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${ISO_DIR}/boot/grub
+  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:kernel.elf> ${ISO_DIR}/boot/kernel.elf
+  COMMAND ${CMAKE_COMMAND} -E copy ${INITRAMFS} ${ISO_DIR}/boot/initramfs.cpio
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/boot/grub/grub.cfg ${ISO_DIR}/boot/grub/grub.cfg
+  COMMAND grub-mkrescue -d /usr/lib/grub/i386-pc -o ${ISO} ${ISO_DIR} 2> ${CMAKE_BINARY_DIR}/grub-mkrescue.log
+          || (cat ${CMAKE_BINARY_DIR}/grub-mkrescue.log && false)
+  COMMAND ${CMAKE_SOURCE_DIR}/toolchain/print-size.sh ${ISO}
+  DEPENDS kernel.elf ${INITRAMFS} ${CMAKE_SOURCE_DIR}/boot/grub/grub.cfg
+  COMMENT "Making the GRUB ISO")
+add_custom_target(iso ALL DEPENDS ${ISO})

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing kernlab needs on Debian 12 (as root).
+# Safe to run again: only missing packages are installed.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ libgtest-dev python3        # host build and tests
+  g++-i686-linux-gnu nasm                           # the i686 cross toolchain
+  grub-pc-bin grub-common xorriso mtools            # grub-mkrescue for the ISO
+  qemu-system-x86                                   # qemu-system-i386
+  e2fsprogs cpio gdb                                # images, initramfs, debugging
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing packages: ${missing[*]}; run as root (or with sudo) to install them" >&2
+    exit 1
+  fi
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
