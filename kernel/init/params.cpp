@@ -90,6 +90,24 @@ void setup_boot_params(uint32_t magic, uint32_t boot_info_phys)
     info.bootloader_name = save_string(info.bootloader_name);
 }
 
+bool console_selected(const char* name)
+{
+    // console=ttyS0,115200 console=tty0: every console= names one; none means all.
+    const libk::Cmdline& cmdline = boot_params.cmdline;
+    bool any = false;
+    libk::StringView wanted(name);
+    for (size_t i = 0; i < cmdline.init_args_begin(); ++i) {
+        if (!(cmdline[i].key == "console") || !cmdline[i].has_value)
+            continue;
+        any = true;
+        libk::StringView value = cmdline[i].value;
+        size_t comma = value.find(',');
+        if (value.substring(0, comma) == wanted)
+            return true;
+    }
+    return !any;
+}
+
 void parse_kernel_params()
 {
     const libk::Cmdline& cmdline = boot_params.cmdline;

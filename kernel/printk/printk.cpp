@@ -154,6 +154,8 @@ extern "C" int printk(const char* fmt, ...)
 
 void register_console(Console* console)
 {
+    if (!console_selected(console->name))
+        return;
     SpinLockGuard guard(logbuf_lock);
     ensure_log_buffer();
     console->next = nullptr;

@@ -121,7 +121,9 @@ void schedule()
         current = next;
         tss_set_kernel_stack(stack_top(next));
         last_switched_from = prev;
+        prev->saved_preempt_count = preempt_count;
         switch_context(&prev->saved_esp, next->saved_esp);
+        preempt_count = prev->saved_preempt_count;   // we are prev again, resumed
         finish_task_switch();
     }
     --preempt_count;
@@ -132,7 +134,7 @@ void schedule()
 extern "C" void schedule_tail()
 {
     finish_task_switch();
-    --preempt_count;   // taken by the schedule() that switched to us
+    preempt_count = 0;   // a new thread starts preemptible
     arch::local_irq_enable();
 }
 

@@ -259,6 +259,49 @@ def keyboard_input(build_dir):
         expect(qemu.wait_exit() == EXIT_SUCCESS, "console_input ktest failed")
 
 
+# ---- the VGA text console and console= ----
+
+def vga_screen(qemu, tmp_name):
+    """The 80x25 text screen, read from VGA memory with the QEMU monitor."""
+    import os
+    import tempfile
+    path = os.path.join(tempfile.gettempdir(), f"kernlab-vga-{os.getpid()}-{tmp_name}.bin")
+    reply = qemu.monitor(f'pmemsave 0xb8000 4000 "{path}"')
+    expect(os.path.exists(path), f"pmemsave failed: {reply!r}")
+    with open(path, "rb") as dump:
+        cells = dump.read()
+    os.unlink(path)
+    chars = cells[0::2].decode("cp437")
+    return [chars[row * 80:(row + 1) * 80].rstrip() for row in range(25)]
+
+
+@boot_test
+def vga_console_text(build_dir):
+    """printk reaches the VGA text screen too: it scrolled to the panic, with timestamps."""
+    with Qemu(build_dir, append="loglevel=8") as qemu:
+        qemu.wait_for(r"---\[ end Kernel panic", timeout=60)
+        time.sleep(0.3)
+        rows = vga_screen(qemu, "default")
+        screen = "\n".join(rows)
+        expect("Kernel panic - not syncing: No working init" in screen, "the panic is not on the VGA screen")
+        expect(re.search(r"^\[\s*\d+\.\d{6}\] ", screen, re.M), "no timestamped line on the VGA screen")
+        expect(sum(1 for row in rows if row) >= 20, "the screen did not fill up and scroll")
+
+
+@boot_test
+def console_param_selects_consoles(build_dir):
+    """console=ttyS0 leaves the VGA screen out; console=tty0 leaves the serial port out."""
+    with Qemu(build_dir, append="console=ttyS0,115200") as qemu:
+        qemu.wait_for(re.escape(NO_INIT), timeout=60)
+        time.sleep(0.3)
+        screen = "\n".join(vga_screen(qemu, "serial-only"))
+        expect("start_kernel" not in screen and "panic" not in screen, "console=ttyS0 still printed on VGA")
+    with Qemu(build_dir, append="console=tty0 test_exit") as qemu:
+        status = qemu.wait_exit(timeout=60)
+        expect(status == EXIT_PANIC, f"exit status {status}")
+        expect("start_kernel" not in qemu.output(), "console=tty0 still printed on the serial port")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build-dir", required=True, help="where kernel.elf, initramfs.cpio and kernlab.iso are")

@@ -97,12 +97,24 @@ class Qemu:
         self.process.stdin.flush()
 
     def monitor(self, command):
-        """Runs one HMP monitor command (e.g. 'sendkey a')."""
+        """Runs one HMP monitor command (e.g. 'sendkey a') and returns its reply,
+        once QEMU has finished it (its next prompt appeared)."""
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.settimeout(10)
             sock.connect(self.monitor_path)
+            self._read_until_prompt(sock)
             sock.sendall((command + "\n").encode())
-            time.sleep(0.1)
+            return self._read_until_prompt(sock)
+
+    @staticmethod
+    def _read_until_prompt(sock):
+        reply = b""
+        while not reply.endswith(b"(qemu) "):
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            reply += chunk
+        return reply.decode("utf-8", "replace")
 
     def wait_exit(self, timeout=60):
         try:

@@ -17,7 +17,11 @@ struct Console {
     Console* next;
 };
 
-// Adds a console and replays the messages already logged that its level allows,
+// Whether console= on the command line lets `name` ("ttyS0", "tty0") be a
+// console; with no console= parameter every console is used.
+bool console_selected(const char* name);
+
+// Adds a console (unless console= leaves it out) and replays the messages already logged that its level allows,
 // so nothing printed before the console existed is lost.
 void register_console(Console* console);
 

@@ -28,6 +28,7 @@ struct Task {
     unsigned long sleep_deadline; // jiffies at which a timed sleep ends, 0 for none
     uint64_t runtime_ns;         // time spent on the CPU
     unsigned long time_slice;    // ticks left before preemption
+    int saved_preempt_count;     // preempt_count while switched out
     libk::ListNode run_node;     // on the run queue while runnable and not current
     libk::ListNode task_node;    // on the list of all tasks
 };
@@ -63,6 +64,7 @@ void scheduler_tick();
 // Set when the current task should give up the CPU at the next chance.
 extern volatile bool need_resched;
 // Non-zero while the current code must not be preempted (Linux's preempt_count).
+// It belongs to the running task: schedule() saves and restores it per task.
 extern int preempt_count;
 inline void preempt_disable() { ++preempt_count; }
 inline void preempt_enable() { --preempt_count; }
