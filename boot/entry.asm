@@ -55,7 +55,7 @@ interrupt_common:
     push esp                             ; do_interrupt(struct pt_regs *)
     call do_interrupt
     add esp, 4
-ret_from_interrupt:
+ret_from_interrupt:                      ; esp points at a struct pt_regs
     pop ebx
     pop ecx
     pop edx

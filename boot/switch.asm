@@ -1,7 +1,7 @@
 ; Context switch between kernel threads, and the first code a new thread runs.
 
-global switch_context, kernel_thread_start
-extern schedule_tail, do_exit
+global switch_context, kernel_thread_start, ret_from_fork, enter_user_mode
+extern schedule_tail, do_exit, ret_from_interrupt
 
 section .text
 
@@ -31,3 +31,15 @@ kernel_thread_start:
     call ebx                             ; fn(arg)
     push eax
     call do_exit                         ; never returns
+
+; A forked task's first code: switch_context returned here with esp at the
+; pt_regs copied from the parent; return to user mode through them.
+ret_from_fork:
+    call schedule_tail
+    jmp ret_from_interrupt
+
+; void enter_user_mode(struct pt_regs* regs): execve from a kernel thread
+; (kernel_init starting /sbin/init) leaves the kernel through `regs`.
+enter_user_mode:
+    mov esp, [esp + 4]
+    jmp ret_from_interrupt

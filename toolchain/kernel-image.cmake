@@ -31,11 +31,16 @@ add_custom_command(TARGET kernel.elf POST_BUILD
   COMMAND ${CMAKE_SOURCE_DIR}/toolchain/print-size.sh $<TARGET_FILE:kernel.elf>
   COMMENT "Checking the embedded symbol table")
 
-# The initramfs: a cpio (newc) archive of the root file system skeleton.
+# The initramfs: a cpio (newc) archive of user/rootfs/ (the /etc files) and every
+# program registered with add_user_program() (user/CMakeLists.txt).
 set(INITRAMFS ${KERNLAB_OUTPUT_DIR}/initramfs.cpio)
+get_property(ROOTFS_ENTRIES GLOBAL PROPERTY KERNLAB_ROOTFS_ENTRIES)
+get_property(ROOTFS_TARGETS GLOBAL PROPERTY KERNLAB_ROOTFS_TARGETS)
+file(GLOB_RECURSE ROOTFS_SKELETON CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/user/rootfs/*)
 add_custom_command(OUTPUT ${INITRAMFS}
   COMMAND ${CMAKE_SOURCE_DIR}/toolchain/mkinitramfs.sh ${CMAKE_BINARY_DIR}/rootfs ${INITRAMFS}
-  DEPENDS ${CMAKE_SOURCE_DIR}/toolchain/mkinitramfs.sh
+          ${CMAKE_SOURCE_DIR}/user/rootfs ${ROOTFS_ENTRIES}
+  DEPENDS ${CMAKE_SOURCE_DIR}/toolchain/mkinitramfs.sh ${ROOTFS_SKELETON} ${ROOTFS_TARGETS}
   COMMENT "Packing initramfs.cpio")
 
 # The bootable ISO: GRUB (BIOS) with the kernel and the initramfs.

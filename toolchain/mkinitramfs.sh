@@ -1,13 +1,24 @@
 #!/bin/sh
-# Packs the root file system skeleton into a cpio (newc) archive: $1 staging dir, $2 output.
-# User programs join it with the user-space issue; for now it holds the directory tree.
+# Packs the root file system into a cpio (newc) archive, owned by root.
+#   mkinitramfs.sh STAGING OUTPUT SKELETON [PROGRAM:DEST ...]
+# SKELETON (user/rootfs) is copied as is; each PROGRAM is installed, stripped, at DEST.
 set -eu
 staging=$1
 output=$2
+skeleton=$3
+shift 3
 rm -rf "$staging"
 mkdir -p "$staging"
 for dir in bin sbin etc dev proc sys tmp mnt root lib/modules; do
   mkdir -p "$staging/$dir"
 done
-echo kernlab > "$staging/etc/hostname"
+chmod 1777 "$staging/tmp"
+cp -R "$skeleton/." "$staging/"
+for entry in "$@"; do
+  program=${entry%%:*}
+  dest=${entry#*:}
+  mkdir -p "$staging/$(dirname "$dest")"
+  # Installed without debug symbols; build/target/user-bin keeps them for gdb.
+  "${STRIP:-i686-linux-gnu-strip}" -o "$staging/$dest" "$program"
+done
 (cd "$staging" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) > "$output"

@@ -12,5 +12,6 @@ target_compile_options(kernel_flags INTERFACE
   $<$<COMPILE_LANGUAGE:ASM_NASM>:-g -F dwarf>)
 target_include_directories(kernel_flags INTERFACE
   ${CMAKE_SOURCE_DIR}/include
+  ${CMAKE_SOURCE_DIR}/include/uapi
   ${CMAKE_SOURCE_DIR}/kernel/include
   ${CMAKE_SOURCE_DIR})

@@ -1,9 +1,9 @@
 // The PS/2 keyboard behind the i8042 controller (ports 0x60/0x64, IRQ 1): turns
-// scan code set 1 into the bytes a US-layout terminal would send, for the console input queue.
+// scan code set 1 into the bytes a US-layout terminal would send, for the tty layer.
 #include <arch/x86.h>
-#include <kernel/console.h>
 #include <kernel/initcall.h>
 #include <kernel/irq.h>
+#include <kernel/tty.h>
 #include <linux/errno.h>
 #include <stdint.h>
 
@@ -101,10 +101,16 @@ void i8042_flush()
         arch::inb(I8042_DATA_REG);
 }
 
+// Keyboard bytes go to tty1 (or the console while tty1 is closed), from interrupt context.
+void key_input(char c)
+{
+    tty_receive_char(TtySource::Keyboard, c);
+}
+
 void push_string(const char* text)
 {
     while (*text)
-        console_input_push(*text++);
+        key_input(*text++);
 }
 
 // The keyboard state between interrupts: modifiers held, Caps Lock, multi-byte codes.
@@ -192,16 +198,16 @@ private:
         }
         // Alt sends an ESC prefix, as terminals do for Meta.
         if (m_left_alt || m_right_alt)
-            console_input_push('\x1b');
-        console_input_push(c);
+            key_input('\x1b');
+        key_input(c);
     }
 
     // The E0-prefixed keys: cursor block, keypad Enter and '/'. Sequences as Linux's console sends.
     void extended_key(uint8_t key)
     {
         switch (key) {
-        case 0x1C: console_input_push('\r'); break; // keypad Enter
-        case 0x35: console_input_push('/'); break;  // keypad /
+        case 0x1C: key_input('\r'); break;          // keypad Enter
+        case 0x35: key_input('/'); break;           // keypad /
         case 0x48: push_string("\x1b[A"); break;    // Up
         case 0x50: push_string("\x1b[B"); break;    // Down
         case 0x4D: push_string("\x1b[C"); break;    // Right

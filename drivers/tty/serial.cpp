@@ -1,12 +1,12 @@
 // The 8250/16550 UART on COM1 (I/O port 0x3F8, IRQ 4): the serial console "ttyS0",
-// written by polling, and received characters fed to the console input queue.
+// written by polling, and received characters fed to the tty layer.
 #include "serial.h"
 
 #include <arch/x86.h>
-#include <kernel/console.h>
 #include <kernel/initcall.h>
 #include <kernel/irq.h>
 #include <kernel/printk.h>
+#include <kernel/tty.h>
 #include <linux/errno.h>
 
 namespace {
@@ -59,12 +59,12 @@ void serial_putc(char c)
 
 constinit Console s_serial_console = { "ttyS0", serial_write_raw, nullptr };
 
-// Drains the receive FIFO; bytes go to the input queue unchanged (the tty layer maps CR).
+// Drains the receive FIFO; bytes go to the tty layer unchanged (its line discipline maps CR).
 irqreturn_t serial8250_interrupt(int irq, void* dev)
 {
     irqreturn_t result = IRQ_NONE;
     while (serial_in(UART_LSR) & UART_LSR_DR) {
-        console_input_push(static_cast<char>(serial_in(UART_RX)));
+        tty_receive_char(TtySource::Serial, static_cast<char>(serial_in(UART_RX)));
         result = IRQ_HANDLED;
     }
     return result;

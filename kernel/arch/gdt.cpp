@@ -71,6 +71,12 @@ void gdt_init()
     asm volatile("ltr %0" : : "r"(TSS_SELECTOR));
 }
 
+void gdt_load_tls(const uint32_t tls[gdt_entry_tls_entries][2])
+{
+    for (unsigned i = 0; i < gdt_entry_tls_entries; ++i)
+        gdt[gdt_entry_tls_min + i] = (static_cast<uint64_t>(tls[i][1]) << 32) | tls[i][0];
+}
+
 void tss_set_kernel_stack(uint32_t esp0)
 {
     tss.esp0 = esp0;

@@ -1,15 +1,23 @@
-// do_interrupt: where every vector lands (boot/entry.asm). CPU exceptions in
-// kernel mode end in an oops; IRQs go to their handlers; then, on the way out,
-// the scheduler may switch tasks.
+// do_interrupt: where every vector lands (boot/entry.asm). A CPU exception in
+// kernel mode is an oops; in user mode it becomes a signal. IRQs go to their
+// handlers, int 0x80 to the system call table. On the way back to user mode
+// the task may be switched and signals delivered.
 #include <arch/idt.h>
 #include <arch/ptrace.h>
 #include <arch/x86.h>
+#include <asm/signal.h>
 #include <kernel/panic.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
+#include <kernel/syscall.h>
+#include <kernel/user_mm.h>
 #include <linux/errno.h>
 #include <linux/printk.h>
 
 void handle_irq(unsigned irq);
+uintptr_t search_exception_table(uintptr_t ip);
+
+pt_regs* current_irq_regs = nullptr;
 
 namespace {
 
@@ -23,11 +31,17 @@ constexpr const char* exception_names[32] = {
     "security exception", "reserved",
 };
 
+// The signal a user-mode exception turns into (Linux's traps.c choices).
+constexpr int exception_signals[32] = {
+    SIGFPE, SIGTRAP, SIGSEGV, SIGTRAP, SIGSEGV, SIGSEGV, SIGILL, SIGSEGV, SIGSEGV, SIGFPE, SIGSEGV,
+    SIGBUS, SIGBUS, SIGSEGV, SIGSEGV, SIGSEGV, SIGFPE, SIGBUS, SIGSEGV, SIGFPE, SIGSEGV, SIGSEGV,
+    SIGSEGV, SIGSEGV, SIGSEGV, SIGSEGV, SIGSEGV, SIGSEGV, SIGSEGV, SIGSEGV, SIGSEGV, SIGSEGV,
+};
+
 constexpr uint32_t pf_present = 1, pf_write = 2, pf_user = 4, pf_instruction = 16;
 
-[[noreturn]] void page_fault(pt_regs* regs)
+[[noreturn]] void kernel_page_fault_oops(pt_regs* regs, uint32_t address)
 {
-    uint32_t address = arch::read_cr2();
     uint32_t error = regs->error_code;
     if (address < arch::page_size)
         printk(KERN_ALERT "BUG: kernel NULL pointer dereference, address: %08x\n", address);
@@ -41,30 +55,84 @@ constexpr uint32_t pf_present = 1, pf_write = 2, pf_user = 4, pf_instruction = 1
     die("Oops", regs, error);
 }
 
+void page_fault(pt_regs* regs)
+{
+    uint32_t address = arch::read_cr2();
+    bool write = regs->error_code & pf_write;
+    // Interrupts were off through the gate; resolving a fault may allocate.
+    if (regs->flags & arch::eflags_if)
+        arch::local_irq_enable();
+    bool resolved = address < TASK_SIZE && current->mm && !(regs->error_code & pf_present && !write)
+        && handle_mm_fault(current->mm, address, write);
+    arch::local_irq_disable();
+    if (resolved)
+        return;
+
+    if (!user_mode(regs)) {
+        // A copy to or from user memory that hit a bad address: -EFAULT, not an oops.
+        if (uintptr_t fixup = search_exception_table(regs->ip)) {
+            regs->ip = fixup;
+            return;
+        }
+        kernel_page_fault_oops(regs, address);
+    }
+    printk(KERN_INFO "%s[%d]: segfault at %x ip %08x sp %08x error %x\n", current->comm, current->pid, address,
+        regs->ip, regs->sp, regs->error_code);
+    force_sig(SIGSEGV);
+}
+
 void do_exception(pt_regs* regs)
 {
     unsigned vector = regs->vector;
-    // User-mode faults become signals with the user-space issue; until then
-    // every exception is a kernel bug.
-    if (vector == 14)
+    if (vector == 14) {
         page_fault(regs);
-    die(exception_names[vector], regs, regs->error_code);
+        return;
+    }
+    if (!user_mode(regs))
+        die(exception_names[vector], regs, regs->error_code);
+    printk(KERN_INFO "traps: %s[%d] trap %s ip:%x sp:%x error:%x\n", current->comm, current->pid,
+        exception_names[vector], regs->ip, regs->sp, regs->error_code);
+    force_sig(exception_signals[vector]);
 }
 
 } // namespace
 
+void exit_to_user_mode(pt_regs* regs)
+{
+    for (;;) {
+        arch::local_irq_disable();
+        if (need_resched) {
+            arch::local_irq_enable();
+            schedule();
+            continue;
+        }
+        if (signal_pending(current)) {
+            arch::local_irq_enable();
+            do_signal(regs);
+            arch::local_irq_disable();
+            if (!signal_pending(current) && !need_resched)
+                break;
+            continue;
+        }
+        break;
+    }
+}
+
 extern "C" void do_interrupt(pt_regs* regs)
 {
     unsigned vector = regs->vector;
-    if (vector < first_irq_vector) {
+    pt_regs* previous_irq_regs = current_irq_regs;
+    current_irq_regs = regs;
+    if (vector < first_irq_vector)
         do_exception(regs);
-    } else if (vector < first_irq_vector + 16) {
+    else if (vector < first_irq_vector + 16)
         handle_irq(vector - first_irq_vector);
-    } else {
-        // int 0x80: the system call table arrives with the user-space issue.
-        regs->ax = static_cast<uint32_t>(-ENOSYS);
-    }
+    else
+        do_syscall(regs);
+    current_irq_regs = previous_irq_regs;
 
-    if (need_resched && preempt_count == 0 && (regs->flags & arch::eflags_if))
+    if (user_mode(regs))
+        exit_to_user_mode(regs);
+    else if (need_resched && preempt_count == 0 && (regs->flags & arch::eflags_if))
         preempt_schedule_irq();
 }

@@ -13,7 +13,11 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
+#include <kernel/syscall.h>
 #include <kernel/time.h>
+#include <kernel/vfs.h>
+#include <arch/fpu.h>
 #include <kernel/version.h>
 #include <libk/format.h>
 #include <linux/errno.h>
@@ -23,13 +27,37 @@
 void do_global_ctors();
 void dump_log_buffer();
 void populate_rootfs();
-int run_init_process(const char* path);
 
 const char linux_banner[] = KERNLAB_SYSNAME " version " KERNLAB_RELEASE " (i686-linux-gnu-g++ " __VERSION__ ") " KERNLAB_VERSION "\n";
 
 namespace {
 
 constinit Completion kthreadd_done;
+
+// Starts `path` as the first user program: on success we leave the kernel
+// through the new program's registers and never come back.
+int run_init_process(const char* path)
+{
+    boot_params.argv_init[0] = path;
+    pr_info("Run %s as init process\n", path);
+    int error = kernel_execve(path, boot_params.argv_init, boot_params.envp_init);
+    if (error == 0)
+        enter_user_mode(task_pt_regs(current));
+    return error;
+}
+
+// pid 1 becomes a process: root credentials, signal handlers, its own
+// session, the root file system and the console as stdin/stdout/stderr.
+void prepare_init_process()
+{
+    current->user_process = true;
+    current->pgid = current->sid = 1;
+    current->sighand = static_cast<SignalAction*>(kzalloc(sizeof(SignalAction) * nsig, GFP_KERNEL));
+    if (!current->sighand)
+        panic("kernel_init: out of memory");
+    if (console_on_rootfs() < 0)
+        pr_err("Warning: unable to open an initial console.\n");
+}
 
 // Tries init=, then the places Linux looks; with none, panics as Linux does.
 [[noreturn]] void start_user_space()
@@ -39,10 +67,8 @@ constinit Completion kthreadd_done;
         pr_err("Requested init %s failed (error %d).\n", boot_params.init_command, error);
     }
     static const char* const default_inits[] = { "/sbin/init", "/etc/init", "/bin/init", "/bin/sh" };
-    for (const char* path : default_inits) {
-        if (run_init_process(path) == 0)
-            break;
-    }
+    for (const char* path : default_inits)
+        run_init_process(path);
     panic("No working init found.  Try passing init= option to kernel. "
           "See Linux Documentation/admin-guide/init.rst for guidance.");
 }
@@ -52,7 +78,10 @@ int kernel_init(void*)
     printk(KERN_INFO "#### kernel_init() ####\n");
     kthreadd_done.wait();   // kthreadd must exist before anyone asks it for threads
 
-    populate_rootfs();      // the initramfs the boot loader gave us
+    vfs_init();             // ramfs as the root file system
+    populate_rootfs();      // unpack the initramfs the boot loader gave us into it
+    devtmpfs_mount_dev();   // /dev with the nodes drivers registered
+    proc_mount();           // /proc
 
     if (boot_params.ktest) {
         int failed = ktest_run(boot_params.ktest);
@@ -64,6 +93,7 @@ int kernel_init(void*)
         dump_log_buffer();
     }
 
+    prepare_init_process();
     start_user_space();
     printk(KERN_INFO "#### after kernel_init() ####\n");   // never printed: init does not return
     return 0;
@@ -95,6 +125,7 @@ extern "C" void start_kernel(uint32_t magic, uint32_t boot_info_phys)
     printk(KERN_NOTICE "Kernel command line: %s\n", boot_params.cmdline.text());
 
     gdt_init();                                 // segments and the TSS
+    fpu_init();                                 // x87/SSE on, for user programs
     idt_init();                                 // exception, IRQ and syscall gates
     pic_init();                                 // 8259s remapped to vectors 32-47, all masked
     mm_init(boot_params.boot_info);             // page allocator, kernel page tables, kmalloc

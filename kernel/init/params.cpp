@@ -111,12 +111,16 @@ bool console_selected(const char* name)
 void parse_kernel_params()
 {
     const libk::Cmdline& cmdline = boot_params.cmdline;
+    // argv_init[0] is the init program's path (set when it runs); the
+    // environment starts as Linux's does.
+    boot_params.envp_init[0] = "HOME=/";
+    boot_params.envp_init[1] = "TERM=linux";
     size_t init_args = cmdline.init_args_begin();
     char unknown[256] = "";
     for (size_t i = 0; i < cmdline.count(); ++i) {
         const libk::CmdlineParam& param = cmdline[i];
         if (i >= init_args) {
-            add_to(boot_params.argv_init, 32, save_string(param.has_value ? libk::StringView(param.key.data(), param.value.end() - param.key.data()) : param.key));
+            add_to(boot_params.argv_init + 1, 31, save_string(param.has_value ? libk::StringView(param.key.data(), param.value.end() - param.key.data()) : param.key));
             continue;
         }
         libk::StringView key = param.key;
@@ -142,7 +146,10 @@ void parse_kernel_params()
             continue;   // read where it is used (loglevel, panic, console, module params)
         else {
             libk::StringView whole = param.has_value ? libk::StringView(key.data(), param.value.end() - key.data()) : key;
-            add_to(param.has_value ? boot_params.envp_init : boot_params.argv_init, 32, save_string(whole));
+            if (param.has_value)
+                add_to(boot_params.envp_init, 32, save_string(whole));
+            else
+                add_to(boot_params.argv_init + 1, 31, save_string(whole));
             size_t used = libk::strlen(unknown);
             if (used + whole.length() + 2 < sizeof(unknown)) {
                 if (used)

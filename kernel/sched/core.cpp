@@ -1,17 +1,24 @@
 // The scheduler: one run queue, round-robin with a time slice, preemption on
 // the timer tick. Interrupts off is the lock for all of it (one CPU).
 #include <arch/gdt.h>
+#include <arch/ptrace.h>
 #include <arch/x86.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
+#include <kernel/syscall.h>
 #include <kernel/time.h>
+#include <kernel/uaccess.h>
+#include <kernel/user_mm.h>
 #include <libk/string.h>
+#include <new>
 #include <linux/errno.h>
 #include <linux/printk.h>
 
 extern "C" void switch_context(uint32_t* prev_saved_esp, uint32_t next_saved_esp);
 extern "C" void kernel_thread_start();
+extern "C" void ret_from_fork();
 extern "C" char init_thread_stack[], init_thread_stack_top[];
 
 Task* current = nullptr;
@@ -43,12 +50,26 @@ void finish_task_switch()
     Task* prev = last_switched_from;
     if (prev && prev->state == TaskState::Dead && prev != &init_task) {
         all_tasks.remove(*prev);
-        free_pages(prev->stack, 2);
-        kfree(prev);
+        free_task(prev);
     }
 }
 
+// Pushes the frame switch_context pops (edi, esi, ebx, ebp, return address)
+// below the pt_regs area at the top of the task's stack.
+void push_switch_frame(Task* task, void (*entry)(), uint32_t ebx, uint32_t esi)
+{
+    auto* sp = reinterpret_cast<uint32_t*>(reinterpret_cast<uintptr_t>(task_pt_regs(task)));
+    *--sp = reinterpret_cast<uint32_t>(entry);
+    *--sp = 0;      // ebp: ends backtraces
+    *--sp = ebx;
+    *--sp = esi;
+    *--sp = 0;      // edi
+    task->saved_esp = reinterpret_cast<uint32_t>(sp);
+}
+
 } // namespace
+
+void switch_to_extra(Task* prev, Task* next);   // kernel/arch/process.cpp
 
 void sched_init()
 {
@@ -58,38 +79,45 @@ void sched_init()
     init_task.stack = init_thread_stack;
     init_task.stack_size = init_thread_stack_top - init_thread_stack;
     init_task.time_slice = default_time_slice;
+    init_task.addr_limit = USER_ADDR_LIMIT;
+    init_task.tty = -1;
     all_tasks.push_back(init_task);
     current = &init_task;
     tss_set_kernel_stack(stack_top(&init_task));
 }
 
-pid_t kernel_thread(int (*fn)(void*), void* arg, const char* name)
+Task* alloc_task()
 {
     static_assert(kernel_stack_size == 4 * arch::page_size, "the stack is an order-2 block");
-    auto* task = static_cast<Task*>(kzalloc(sizeof(Task), GFP_KERNEL));
+    void* memory = kmalloc(sizeof(Task), GFP_KERNEL);
     void* stack = alloc_pages(2);
-    if (!task || !stack) {
-        kfree(task);
-        if (stack)
-            free_pages(stack, 2);
-        return -ENOMEM;
+    if (!memory || !stack) {
+        kfree(memory);
+        free_pages(stack, 2);
+        return nullptr;
     }
-    set_comm(task, name);
+    libk::memset(memory, 0, sizeof(Task));
+    Task* task = new (memory) Task {};
     task->stack = stack;
     task->stack_size = kernel_stack_size;
-    task->parent = current;
     task->time_slice = default_time_slice;
+    task->tty = -1;
+    task->addr_limit = USER_ADDR_LIMIT;
+    task->start_jiffies = jiffies_64;
+    return task;
+}
 
-    // The frame switch_context pops: edi, esi (arg), ebx (fn), ebp (0 ends
-    // backtraces), then the return address.
-    auto* sp = reinterpret_cast<uint32_t*>(stack_top(task));
-    *--sp = reinterpret_cast<uint32_t>(kernel_thread_start);
-    *--sp = 0;
-    *--sp = reinterpret_cast<uint32_t>(fn);
-    *--sp = reinterpret_cast<uint32_t>(arg);
-    *--sp = 0;
-    task->saved_esp = reinterpret_cast<uint32_t>(sp);
+void free_task(Task* task)
+{
+    free_pages(task->stack, 2);
+    kfree(task->fpu_state);
+    kfree(task->sighand);
+    task->~Task();
+    kfree(task);
+}
 
+pid_t wake_up_new_task(Task* task)
+{
     uint32_t flags = arch::local_irq_save();
     task->pid = next_pid++;
     task->state = TaskState::Running;
@@ -98,6 +126,40 @@ pid_t kernel_thread(int (*fn)(void*), void* arg, const char* name)
     pid_t pid = task->pid;
     arch::local_irq_restore(flags);
     return pid;
+}
+
+void prepare_fork_return(Task* task)
+{
+    push_switch_frame(task, ret_from_fork, 0, 0);
+}
+
+void release_task(Task* task)
+{
+    uint32_t flags = arch::local_irq_save();
+    all_tasks.remove(*task);
+    if (task->parent)
+        task->parent->children.remove(*task);
+    arch::local_irq_restore(flags);
+    free_task(task);
+}
+
+pt_regs* task_pt_regs(const Task* task)
+{
+    return reinterpret_cast<pt_regs*>(stack_top(task) - sizeof(pt_regs));
+}
+
+pid_t kernel_thread(int (*fn)(void*), void* arg, const char* name)
+{
+    Task* task = alloc_task();
+    if (!task)
+        return -ENOMEM;
+    set_comm(task, name);
+    task->parent = current;
+    task->cred = current->cred;
+    // fn runs with ebx = fn, esi = arg (boot/switch.asm); the pt_regs area above
+    // stays free for a later execve to fill.
+    push_switch_frame(task, kernel_thread_start, reinterpret_cast<uint32_t>(fn), reinterpret_cast<uint32_t>(arg));
+    return wake_up_new_task(task);
 }
 
 void schedule()
@@ -120,6 +182,8 @@ void schedule()
         next->time_slice = default_time_slice;
         current = next;
         tss_set_kernel_stack(stack_top(next));
+        switch_mm(next->mm);
+        switch_to_extra(prev, next);   // TLS descriptors, FPU state
         last_switched_from = prev;
         prev->saved_preempt_count = preempt_count;
         switch_context(&prev->saved_esp, next->saved_esp);
@@ -138,18 +202,50 @@ extern "C" void schedule_tail()
     arch::local_irq_enable();
 }
 
+namespace {
+void make_runnable(Task* task);
+}
+
 bool wake_up_process(Task* task)
 {
     uint32_t flags = arch::local_irq_save();
     bool woken = task->state == TaskState::Interruptible || task->state == TaskState::Uninterruptible;
-    if (woken) {
-        task->state = TaskState::Running;
-        task->sleep_deadline = 0;
-        if (task != current && !libk::IntrusiveList<Task, &Task::run_node>::is_linked(task->run_node))
-            run_queue.push_back(*task);
-        if (current == &init_task)
-            need_resched = true;
-    }
+    if (woken)
+        make_runnable(task);
+    arch::local_irq_restore(flags);
+    return woken;
+}
+
+namespace {
+
+void make_runnable(Task* task)
+{
+    task->state = TaskState::Running;
+    task->sleep_deadline = 0;
+    if (task != current && !libk::IntrusiveList<Task, &Task::run_node>::is_linked(task->run_node))
+        run_queue.push_back(*task);
+    if (current == &init_task)
+        need_resched = true;
+}
+
+} // namespace
+
+bool wake_up_interruptible(Task* task)
+{
+    uint32_t flags = arch::local_irq_save();
+    bool woken = task->state == TaskState::Interruptible;
+    if (woken)
+        make_runnable(task);
+    arch::local_irq_restore(flags);
+    return woken;
+}
+
+bool wake_up_stopped(Task* task)
+{
+    uint32_t flags = arch::local_irq_save();
+    bool woken = task->state == TaskState::Stopped;
+    if (woken)
+        make_runnable(task);
     arch::local_irq_restore(flags);
     return woken;
 }
@@ -173,26 +269,26 @@ void msleep(unsigned int milliseconds)
     while (schedule_timeout_until(deadline) > 0) { }
 }
 
-void do_exit(int code)
+bool is_idle_task(const Task* task)
 {
-    arch::local_irq_disable();
-    if (current == &init_task)
-        panic("Attempted to kill the idle task!");
-    if (current->pid == 1)
-        panic("Attempted to kill init! exitcode=0x%08x", code);
-    current->exit_code = code;
-    current->state = TaskState::Dead;   // kernel threads are reaped at the next switch
-    schedule();
-    panic("do_exit: dead task %d scheduled again", current->pid);
+    return task == &init_task;
 }
 
-void scheduler_tick()
+void scheduler_tick(bool user_tick)
 {
+    if (user_tick)
+        ++current->utime_ticks;
+    else if (current != &init_task)
+        ++current->stime_ticks;
     // Wake timed sleepers whose deadline has come.
     for (Task& task : all_tasks) {
         if (task.sleep_deadline && !time_after(task.sleep_deadline, jiffies)
             && (task.state == TaskState::Uninterruptible || task.state == TaskState::Interruptible))
             wake_up_process(&task);
+        if (task.alarm_deadline && !time_after(task.alarm_deadline, jiffies)) {
+            task.alarm_deadline = task.alarm_interval ? jiffies + task.alarm_interval : 0;
+            send_signal(&task, 14);   // SIGALRM
+        }
     }
     if (current == &init_task) {
         if (!run_queue.is_empty())

@@ -1,16 +1,22 @@
 // Wait queues: the sleeping side queues itself and calls schedule(); wake-ups
 // make every queued task runnable again, and each rechecks its condition.
 #include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/time.h>
 #include <kernel/wait.h>
 
-void WaitQueue::prepare_to_wait(WaitQueueEntry& entry)
+void WaitQueue::prepare_to_wait(WaitQueueEntry& entry, bool interruptible)
 {
     SpinLockGuard guard(m_lock);
     entry.task = current;
     if (!decltype(m_entries)::is_linked(entry.node))
         m_entries.push_back(entry);
-    current->state = TaskState::Uninterruptible;
+    current->state = interruptible ? TaskState::Interruptible : TaskState::Uninterruptible;
+}
+
+bool WaitQueue::current_signal_pending()
+{
+    return signal_pending(current);
 }
 
 void WaitQueue::finish_wait(WaitQueueEntry& entry)

@@ -1,5 +1,6 @@
 // Time keeping: the PIT interrupts HZ times a second (jiffies, the scheduler
 // tick); the TSC, calibrated against the PIT at boot, gives nanoseconds.
+#include <arch/ptrace.h>
 #include <arch/x86.h>
 #include <kernel/irq.h>
 #include <kernel/panic.h>
@@ -39,7 +40,7 @@ irqreturn_t timer_interrupt(int, void*)
 {
     jiffies_64 = jiffies_64 + 1;
     jiffies = jiffies + 1;
-    scheduler_tick();
+    scheduler_tick(current_irq_regs && user_mode(current_irq_regs));
     return IRQ_HANDLED;
 }
 

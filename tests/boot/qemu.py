@@ -25,7 +25,7 @@ class Qemu:
 
     started_instances = []  # for printing transcripts when a test fails
 
-    def __init__(self, build_dir, iso=False, append="", extra_args=(), memory="128M"):
+    def __init__(self, build_dir, iso=False, append="", extra_args=(), memory="128M", initrd=None):
         self.build_dir = build_dir
         self._output = bytearray()
         self._lock = threading.Lock()
@@ -41,7 +41,7 @@ class Qemu:
             args += ["-cdrom", os.path.join(build_dir, "kernlab.iso")]
         else:
             args += ["-kernel", os.path.join(build_dir, "kernel.elf"),
-                     "-initrd", os.path.join(build_dir, "initramfs.cpio")]
+                     "-initrd", initrd or os.path.join(build_dir, "initramfs.cpio")]
             if append:
                 args += ["-append", append]
         args += list(extra_args)

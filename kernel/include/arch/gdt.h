@@ -17,5 +17,7 @@ constexpr uint16_t TSS_SELECTOR = 16 * 8;     // 0x80
 
 // Loads the GDT and the TSS, reloads every segment register.
 void gdt_init();
+// Writes a task's three TLS descriptors (low, high words) into GDT entries 6-8.
+void gdt_load_tls(const uint32_t tls[gdt_entry_tls_entries][2]);
 // The stack the CPU switches to when an interrupt arrives in user mode.
 void tss_set_kernel_stack(uint32_t esp0);

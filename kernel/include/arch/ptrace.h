@@ -16,3 +16,6 @@ struct pt_regs {
 };
 
 inline bool user_mode(const pt_regs* regs) { return (regs->cs & 3) == 3; }
+
+// The registers of the interrupt being handled (Linux's get_irq_regs()).
+extern pt_regs* current_irq_regs;

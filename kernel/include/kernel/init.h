@@ -21,7 +21,7 @@ struct BootParams {
     bool dmesg_dump;                  // print the whole log buffer when kernel_init is done
     // Linux passes parameters it does not know to init: bare words as
     // arguments, name=value pairs as environment.
-    const char* argv_init[32];
+    const char* argv_init[32];         // [0]: the init path
     const char* envp_init[32];
     char strings[4096];               // backing store for the pointers above
 };

@@ -34,6 +34,11 @@ void vfree(const void* address);
 #define GFP_ATOMIC 1u
 #define __GFP_ZERO 0x100u
 
+struct Task;
+// Reads `length` bytes at user address `address` of another task's address
+// space (for /proc/<pid>/cmdline); returns the bytes read.
+int access_process_vm(Task* task, unsigned long address, void* buffer, int length);
+
 struct MemoryStats {
     size_t total_pages;       // RAM handed to the page allocator
     size_t free_pages;

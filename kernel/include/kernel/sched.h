@@ -2,16 +2,42 @@
 // timer tick, sleeping and waking up.
 #pragma once
 
+#include <kernel/wait.h>
 #include <libk/intrusive_list.h>
-#include <stddef.h>
-#include <stdint.h>
+#include <linux/types.h>
 
-typedef int pid_t;
+struct mm_struct;
+struct files_struct;   // open files (kernel/fs)
+struct fs_struct;      // root, cwd, umask (kernel/fs)
+struct pt_regs;
+
+// Who a task is for permission checks (Linux's struct cred, kept in the task).
+struct Credentials {
+    uid_t uid, euid, suid, fsuid;
+    gid_t gid, egid, sgid, fsgid;
+};
+
+// Who sent a pending signal, for the handler's siginfo_t.
+struct SignalSender {
+    int code;      // SI_USER, SI_KERNEL, SI_TKILL...
+    pid_t pid;
+    uid_t uid;
+};
+
+// Signal state: 64 signals as on Linux i386.
+struct SignalAction {
+    uintptr_t handler;    // SIG_DFL (0), SIG_IGN (1) or a user address
+    unsigned long flags;  // SA_*
+    uintptr_t restorer;
+    uint64_t mask;
+};
+constexpr int nsig = 64;
 
 enum class TaskState : uint8_t {
     Running,          // runnable: on the run queue or on the CPU (Linux's TASK_RUNNING)
     Interruptible,    // sleeping, woken by wake-ups (and signals, later)
     Uninterruptible,  // sleeping, woken only by wake-ups
+    Stopped,          // stopped by SIGSTOP/SIGTSTP until SIGCONT
     Zombie,           // exited, waiting to be reaped
     Dead,
 };
@@ -31,7 +57,51 @@ struct Task {
     int saved_preempt_count;     // preempt_count while switched out
     libk::ListNode run_node;     // on the run queue while runnable and not current
     libk::ListNode task_node;    // on the list of all tasks
+
+    // ---- what makes a kernel thread a process ----
+    mm_struct* mm;               // user address space; nullptr for kernel threads
+    files_struct* files;         // open files
+    fs_struct* fs;               // root, cwd, umask
+    Credentials cred;
+    uintptr_t addr_limit;        // highest address + 1 uaccess accepts (USER_ADDR_LIMIT / KERNEL_ADDR_LIMIT)
+    pid_t pgid;                  // process group
+    pid_t sid;                   // session
+    int tty;                     // controlling tty (a tty index), -1 for none
+    libk::ListNode sibling_node; // on the parent's children list
+    libk::IntrusiveList<Task, &Task::sibling_node> children;
+    WaitQueue wait_chldexit;     // wait4 sleeps here until a child changes state
+    int exit_signal;             // sent to the parent on exit (SIGCHLD)
+    bool exit_reported;          // a stopped state already returned by wait4
+    uint64_t pending_signals;    // bit n-1 for signal n
+    uint64_t blocked_signals;
+    SignalSender signal_senders[64];
+    SignalAction* sighand;       // 64 actions, shared across CLONE_SIGHAND (not yet)
+    uint32_t tls[3][2];          // set_thread_area descriptors (GDT entries 6-8)
+    uintptr_t clear_child_tid;   // set_tid_address
+    uint64_t utime_ticks, stime_ticks;   // for times() and /proc/<pid>/stat
+    uint64_t cutime_ticks, cstime_ticks; // of reaped children
+    uint64_t start_jiffies;
+    bool user_process;           // forked or exec'd: exits into a zombie for wait4
+    int stop_signal;             // the signal that stopped it (Stopped state)
+    bool stop_reported;          // wait4 already returned the stop
+    unsigned long alarm_deadline; // jiffies when ITIMER_REAL (alarm, setitimer) fires, 0 for none
+    unsigned long alarm_interval; // its period in jiffies, 0 for one-shot
+    void* fpu_state;             // 512-byte fxsave area (16-aligned), nullptr until used
+    uintptr_t fault_address;     // cr2 of the last user fault, for SIGSEGV's si_addr
+    uint64_t saved_sigmask;      // rt_sigsuspend: the mask to restore after the handler
+    bool restore_sigmask;
 };
+
+// Allocates a task and its kernel stack, zeroed; frees them (the task must be off every list).
+Task* alloc_task();
+void free_task(Task* task);
+// Makes `task` runnable and gives it a pid; returns the pid.
+pid_t wake_up_new_task(Task* task);
+// The first switch into a forked task lands in ret_from_fork (boot/switch.asm),
+// which returns to user mode through the pt_regs at the top of its stack.
+void prepare_fork_return(Task* task);
+// Zombie reaping by wait4: unlinks and frees.
+void release_task(Task* task);
 
 constexpr size_t kernel_stack_size = 16 * 1024;
 constexpr unsigned long default_time_slice = 4;   // ticks (16 ms at HZ=250)
@@ -51,6 +121,10 @@ pid_t kernel_thread(int (*fn)(void*), void* arg, const char* name);
 void schedule();
 // Marks a sleeping task runnable again; returns false if it was not sleeping.
 bool wake_up_process(Task* task);
+// Wakes a task only from an interruptible sleep (a signal arrived).
+bool wake_up_interruptible(Task* task);
+// SIGCONT/SIGKILL: makes a stopped task runnable again.
+bool wake_up_stopped(Task* task);
 
 void msleep(unsigned int milliseconds);
 // Sleeps until `jiffies` reaches `deadline` or the task is woken; returns jiffies left.
@@ -60,7 +134,7 @@ extern "C" [[noreturn]] void do_exit(int code);
 
 // Called by the timer interrupt: accounts time, wakes timed sleepers, asks for
 // preemption when the slice is used up.
-void scheduler_tick();
+void scheduler_tick(bool user_tick);
 // Set when the current task should give up the CPU at the next chance.
 extern volatile bool need_resched;
 // Non-zero while the current code must not be preempted (Linux's preempt_count).
@@ -70,6 +144,8 @@ inline void preempt_disable() { ++preempt_count; }
 inline void preempt_enable() { --preempt_count; }
 // On the way out of an interrupt: switch tasks if the tick asked for it.
 void preempt_schedule_irq();
+
+bool is_idle_task(const Task* task);
 
 // The idle loop of the boot CPU; never returns.
 [[noreturn]] void cpu_idle();

@@ -47,15 +47,37 @@ public:
         return met || condition();
     }
 
+    // Like wait_until, but a signal ends the wait: returns 0 when the condition
+    // holds, -ERESTARTSYS when a signal is pending (Linux's wait_event_interruptible).
+    template<typename Condition>
+    int wait_until_interruptible(Condition condition)
+    {
+        WaitQueueEntry entry { nullptr, {} };
+        int result = 0;
+        for (;;) {
+            prepare_to_wait(entry, true);
+            if (condition())
+                break;
+            if (current_signal_pending()) {
+                result = -512;   // -ERESTARTSYS
+                break;
+            }
+            sleep();
+        }
+        finish_wait(entry);
+        return result;
+    }
+
     void wake_up_one();
     void wake_up_all();
 
     // The building blocks of wait_until, for callers that need their own loop.
-    void prepare_to_wait(WaitQueueEntry& entry);   // queue current and mark it sleeping
+    void prepare_to_wait(WaitQueueEntry& entry, bool interruptible = false);   // queue current, mark it sleeping
     void finish_wait(WaitQueueEntry& entry);       // back to running, off the queue
     static void sleep();                           // schedule() away until woken
     static bool sleep_until(unsigned long deadline_jiffies); // false when the deadline passed
     static unsigned long deadline_from_now(unsigned long timeout_jiffies);
+    static bool current_signal_pending();
 
 private:
     SpinLock m_lock;

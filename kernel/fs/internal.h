@@ -1,0 +1,115 @@
+// What the VFS files share among themselves: the mount structure, file
+// allocation, and helpers not meant for drivers.
+#pragma once
+
+#include <kernel/sched.h>
+#include <kernel/vfs.h>
+#include <libk/intrusive_list.h>
+#include <kernel/panic.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+
+// A mounted file system (Linux's struct vfsmount + struct mount).
+struct vfsmount {
+    vfsmount* mnt_parent;        // itself for the root mount
+    inode* mnt_mountpoint;       // the directory covered, in mnt_parent (referenced)
+    inode* mnt_root;             // root of this mount (referenced)
+    super_block* mnt_sb;
+    int mnt_count;               // 1 for being mounted + paths and files using it
+    unsigned long mnt_flags;     // MS_RDONLY ...
+    char mnt_devname[64];
+    libk::ListNode node;         // on the mount table
+};
+
+inline vfsmount* mntget(vfsmount* mnt)
+{
+    if (mnt)
+        ++mnt->mnt_count;
+    return mnt;
+}
+void mntput(vfsmount* mnt);
+
+// The mount at `mountpoint` of `parent` (the most recent one), or nullptr.
+vfsmount* lookup_mnt(vfsmount* parent, inode* mountpoint);
+// The root mount and its root directory (the "/" before any chroot).
+Path root_path();
+// Mounts a new instance of `type` (by name) with no mount point: the first
+// root mount, or a kernel-internal mount. nullptr on failure.
+vfsmount* kern_mount(const char* type, const char* dev_name);
+
+// The task's fs_struct root and cwd, or the global root when it has none.
+Path current_root();
+Path current_pwd();
+umode_t current_umask();
+
+// Writes the name of `path` relative to `root` ("/a/b") into buffer; its length.
+ErrorOr<size_t> path_name(const Path& path, const Path& root, char* buffer, size_t size);
+
+file* alloc_file();
+file_system_type* get_fs_type(const char* name);
+
+// Lookup of one name in a directory inode, without mount crossing; referenced result.
+ErrorOr<inode*> lookup_one(inode* dir, const char* name, size_t length);
+
+// Applies attribute changes through i_op->setattr (or setattr_copy + truncate).
+ErrorOr<void> notify_change(inode* node, iattr* attr);
+
+// Current credentials, for permission checks and new inodes.
+inline uid_t current_fsuid() { return current->cred.fsuid; }
+inline gid_t current_fsgid() { return current->cred.fsgid; }
+
+// Error helper: -errno from an int result.
+inline libk::Error errno_error(int negative) { return libk::Error::from_errno(-negative); }
+#define ENO(e) libk::Error::from_errno(e)
+
+// The file types the built-in file systems provide.
+extern file_system_type ramfs_fs_type;
+extern file_system_type tmpfs_fs_type;
+extern file_system_type devtmpfs_fs_type;
+extern file_system_type proc_fs_type;
+extern const file_operations pipefifo_fops;
+
+// ramfs internals reused by devtmpfs.
+int ramfs_fill_root(super_block* sb);
+
+// fd-table helpers behind dup, fcntl and pipe.
+int get_unused_fd(files_struct* files, int minimum);
+void fd_install(files_struct* files, int fd, file* f, bool cloexec);
+int replace_fd(int fd, file* f, bool cloexec);
+bool get_close_on_exec(int fd);
+void set_close_on_exec(int fd, bool on);
+ErrorOr<file*> do_filp_open(int dfd, const char* name, int flags, umode_t mode);
+loff_t vfs_llseek(file* f, loff_t offset, int whence);
+
+// A path name copied in from user space (PATH_MAX bytes of kernel memory).
+class UserPath {
+public:
+    explicit UserPath(const char __user* name);
+    ~UserPath();
+    UserPath(const UserPath&) = delete;
+    UserPath& operator=(const UserPath&) = delete;
+    int error() const { return m_error; }   // 0, -EFAULT, -ENAMETOOLONG, -ENOMEM
+    const char* get() const { return m_buffer; }
+
+private:
+    char* m_buffer { nullptr };
+    int m_error { 0 };
+};
+
+// The syscall edge: a wait broken by a signal shows up as EINTR (no restart yet).
+inline long user_result(long result)
+{
+    return result == -ERESTARTSYS ? -EINTR : result;
+}
+template<typename T>
+long user_result(const ErrorOr<T>& result)
+{
+    return user_result(libk::as_syscall_result(result));
+}
+inline long user_result(const ErrorOr<void>& result)
+{
+    return user_result(libk::as_syscall_result(result));
+}
+
+bool is_dot_or_dotdot(const char* name, size_t length);
+ErrorOr<void> create_pipe_files(file* files[2], int flags);

@@ -1,0 +1,217 @@
+// procfs: the super block, inodes for static entries, and the root directory
+// (static entries + one directory per live pid + "self").
+#include "internal.h"
+#include <libk/format.h>
+#include <libk/string.h>
+#include <linux/stat.h>
+
+super_block* proc_sb = nullptr;
+
+namespace {
+
+bool is_root(const inode* node)
+{
+    return node->i_ino == proc_root_ino;
+}
+
+int entry_dt(const proc_dir_entry* entry)
+{
+    return S_DT(entry->mode);
+}
+
+int proc_lookup(inode* dir, const char* name, unsigned length, inode** result)
+{
+    auto* entry = static_cast<proc_dir_entry*>(dir->i_private);
+    if (length == 1 && name[0] == '.') {
+        ihold(dir);
+        *result = dir;
+        return 0;
+    }
+    if (length == 2 && name[0] == '.' && name[1] == '.') {
+        proc_dir_entry* parent = entry->parent ? entry->parent : proc_root_entry();
+        *result = parent == entry || is_root(dir) ? (ihold(dir), dir) : proc_get_inode(dir->i_sb, parent);
+        return *result ? 0 : -ENOMEM;
+    }
+    for (proc_dir_entry* child = entry->children; child; child = child->next) {
+        if (libk::strlen(child->name) == length && libk::memcmp(child->name, name, length) == 0) {
+            *result = proc_get_inode(dir->i_sb, child);
+            return *result ? 0 : -ENOMEM;
+        }
+    }
+    if (is_root(dir)) {
+        // A pid: digits only, no leading zero.
+        pid_t pid = 0;
+        if (length == 0 || length > 9 || name[0] == '0')
+            return -ENOENT;
+        for (unsigned i = 0; i < length; ++i) {
+            if (name[i] < '0' || name[i] > '9')
+                return -ENOENT;
+            pid = pid * 10 + (name[i] - '0');
+        }
+        return proc_pid_lookup_dir(dir->i_sb, pid, result);
+    }
+    return -ENOENT;
+}
+
+int proc_readdir(file* f, dir_context* ctx)
+{
+    inode* dir = file_inode(f);
+    auto* entry = static_cast<proc_dir_entry*>(dir->i_private);
+    if (ctx->pos == 0) {
+        if (!dir_emit(ctx, ".", 1, dir->i_ino, DT_DIR))
+            return 0;
+        ctx->pos = 1;
+    }
+    if (ctx->pos == 1) {
+        proc_dir_entry* parent = entry->parent ? entry->parent : proc_root_entry();
+        if (!dir_emit(ctx, "..", 2, parent->low_ino, DT_DIR))
+            return 0;
+        ctx->pos = 2;
+    }
+    loff_t index = 2;
+    for (proc_dir_entry* child = entry->children; child; child = child->next) {
+        if (index++ < ctx->pos)
+            continue;
+        if (!dir_emit(ctx, child->name, static_cast<int>(libk::strlen(child->name)), child->low_ino, entry_dt(child)))
+            return 0;
+        ctx->pos = index;
+    }
+    if (is_root(dir))
+        return proc_pid_iterate_root(f, ctx, index);
+    return 0;
+}
+
+loff_t proc_dir_llseek(file* f, loff_t offset, int whence)
+{
+    if (whence != SEEK_SET && whence != SEEK_CUR)
+        return -EINVAL;
+    return fixed_size_llseek(f, offset, whence, 0);
+}
+
+int proc_readlink(inode* node, char* buffer, int size)
+{
+    auto* entry = static_cast<proc_dir_entry*>(node->i_private);
+    char text[16];
+    const char* target = entry->link;
+    if (!target) {
+        // "self": the caller's own pid.
+        libk::snprintf(text, sizeof(text), "%d", current->pid);
+        target = text;
+    }
+    int length = static_cast<int>(libk::strlen(target));
+    if (length > size)
+        length = size;
+    libk::memcpy(buffer, target, static_cast<size_t>(length));
+    return length;
+}
+
+int proc_setattr(inode* node, iattr* attr)
+{
+    if (attr->ia_valid & (ATTR_SIZE | ATTR_UID | ATTR_GID))
+        return -EPERM;
+    setattr_copy(node, attr);
+    return 0;
+}
+
+int proc_drop_inode(inode*)
+{
+    return 1;   // rebuilt from the entries at every lookup
+}
+
+int proc_statfs(super_block*, kstatfs* buf)
+{
+    buf->f_type = 0x9fa0;   // PROC_SUPER_MAGIC
+    buf->f_bsize = 4096;
+    buf->f_namelen = 255;
+    return 0;
+}
+
+const inode_operations proc_dir_inode_operations = {
+    .lookup = proc_lookup,
+    .setattr = proc_setattr,
+};
+
+const file_operations proc_dir_operations = {
+    .owner = nullptr,
+    .llseek = proc_dir_llseek,
+    .iterate_shared = proc_readdir,
+};
+
+const inode_operations proc_link_inode_operations = {
+    .readlink = proc_readlink,
+};
+
+const inode_operations proc_file_inode_operations = {
+    .setattr = proc_setattr,
+};
+
+const super_operations proc_super_operations = {
+    .drop_inode = proc_drop_inode,
+    .statfs = proc_statfs,
+};
+
+int proc_get_sb(file_system_type* type, int, const char*, void*, super_block** result)
+{
+    if (!proc_sb) {
+        super_block* sb = alloc_anon_super(type);
+        if (!sb)
+            return -ENOMEM;
+        sb->s_op = &proc_super_operations;
+        sb->s_magic = 0x9fa0;
+        sb->s_root = proc_get_inode(sb, proc_root_entry());
+        if (!sb->s_root) {
+            free_super(sb);
+            return -ENOMEM;
+        }
+        sb->s_active = 1;   // one procfs tree for every mount, as in Linux
+        proc_sb = sb;
+    }
+    *result = proc_sb;
+    return 0;
+}
+
+} // namespace
+
+inode* proc_get_inode(super_block* sb, proc_dir_entry* entry)
+{
+    inode* node = new_inode(sb);
+    if (!node)
+        return nullptr;
+    node->i_ino = entry->low_ino;
+    node->i_mode = entry->mode;
+    node->i_private = entry;
+    node->i_uid = node->i_gid = 0;
+    if (S_ISDIR(entry->mode)) {
+        node->i_op = &proc_dir_inode_operations;
+        node->i_fop = &proc_dir_operations;
+        node->i_nlink = 2;
+    } else if (S_ISLNK(entry->mode)) {
+        node->i_op = &proc_link_inode_operations;
+    } else {
+        node->i_op = &proc_file_inode_operations;
+        node->i_fop = entry->proc_fops ? entry->proc_fops : &proc_show_fops;
+    }
+    return node;
+}
+
+file_system_type proc_fs_type = {
+    .name = "proc",
+    .fs_flags = 0,
+    .get_sb = proc_get_sb,
+    .kill_sb = nullptr,
+    .owner = nullptr,
+    .next = nullptr,
+};
+
+int proc_mount()
+{
+    auto made = do_mkdirat(-100, "/proc", 0555);
+    if (made.is_error() && made.error().code() != EEXIST)
+        return -made.error().code();
+    auto mounted = do_mount("proc", "/proc", "proc", 0, nullptr);
+    if (mounted.is_error()) {
+        printk(KERN_ERR "proc: mounting on /proc failed: %d\n", -mounted.error().code());
+        return -mounted.error().code();
+    }
+    return 0;
+}

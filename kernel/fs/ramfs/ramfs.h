@@ -1,0 +1,36 @@
+// ramfs's in-memory inode data: directory entries, file contents, link targets.
+#pragma once
+
+#include "../internal.h"
+
+struct RamfsDirent {
+    inode* node;            // holds one reference
+    uint16_t length;
+    libk::ListNode link;
+    char name[];            // not NUL-terminated
+};
+
+struct RamfsInode {
+    // directories
+    libk::IntrusiveList<RamfsDirent, &RamfsDirent::link> entries;
+    inode* parent;          // ".." (not referenced: a non-empty directory stays)
+    // regular files
+    char* data;
+    size_t capacity;
+    // symlinks
+    char* target;
+};
+
+inline RamfsInode* ramfs_info(inode* node) { return static_cast<RamfsInode*>(node->i_private); }
+
+extern const file_operations ramfs_file_operations;
+extern const file_operations ramfs_dir_operations;
+extern const inode_operations ramfs_dir_inode_operations;
+extern const inode_operations ramfs_file_inode_operations;
+extern const inode_operations ramfs_symlink_inode_operations;
+extern const super_operations ramfs_super_operations;
+
+// A new ramfs inode of `mode` under `dir` (nullptr for the root).
+inode* ramfs_get_inode(super_block* sb, const inode* dir, umode_t mode, dev_t dev);
+// Changes a file's size, growing the buffer (zero-filled) or shrinking.
+int ramfs_resize(inode* node, loff_t size);

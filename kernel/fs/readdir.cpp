@@ -1,0 +1,75 @@
+// getdents64: directory entries as struct linux_dirent64 records.
+#include "internal.h"
+#include <kernel/uaccess.h>
+#include <libk/string.h>
+#include <linux/dirent.h>
+#include <linux/stat.h>
+
+namespace {
+
+struct GetdentsCallback {
+    dir_context ctx;
+    char __user* buffer;
+    size_t size;       // bytes left
+    size_t used;
+    int error;
+};
+
+bool fill_dirent64(dir_context* ctx, const char* name, int length, loff_t, u64 ino, unsigned type)
+{
+    auto* state = reinterpret_cast<GetdentsCallback*>(ctx);
+    size_t header = __builtin_offsetof(linux_dirent64, d_name);
+    size_t record = (header + static_cast<size_t>(length) + 1 + 7) & ~size_t { 7 };
+    if (record > state->size) {
+        if (state->used == 0)
+            state->error = -EINVAL;   // the buffer cannot hold even one entry
+        return false;
+    }
+    // Build the record in a small kernel buffer, then copy it out in one go.
+    alignas(8) char kernel_record[sizeof(linux_dirent64) + NAME_MAX + 8];
+    libk::memset(kernel_record, 0, record);
+    auto* dirent = reinterpret_cast<linux_dirent64*>(kernel_record);
+    dirent->d_ino = ino;
+    dirent->d_off = ctx->pos + 1;
+    dirent->d_reclen = static_cast<unsigned short>(record);
+    dirent->d_type = static_cast<unsigned char>(type);
+    libk::memcpy(dirent->d_name, name, static_cast<size_t>(length));
+    if (copy_to_user(state->buffer + state->used, kernel_record, record)) {
+        state->error = -EFAULT;
+        return false;
+    }
+    state->used += record;
+    state->size -= record;
+    return true;
+}
+
+} // namespace
+
+extern "C" long sys_getdents64(unsigned int fd, char __user* buffer, unsigned int count)
+{
+    file* f = fget(static_cast<int>(fd));
+    if (!f)
+        return -EBADF;
+    long result;
+    if (!S_ISDIR(file_inode(f)->i_mode)) {
+        result = -ENOTDIR;
+    } else if (!f->f_op || !f->f_op->iterate_shared) {
+        result = -ENOTDIR;
+    } else if (!access_ok(buffer, count)) {
+        result = -EFAULT;
+    } else {
+        GetdentsCallback state {};
+        state.ctx.actor = fill_dirent64;
+        state.ctx.pos = f->f_pos;
+        state.buffer = buffer;
+        state.size = count;
+        int error = f->f_op->iterate_shared(f, &state.ctx);
+        f->f_pos = state.ctx.pos;
+        if (state.used > 0)
+            result = static_cast<long>(state.used);
+        else
+            result = error < 0 ? error : state.error;
+    }
+    fput(f);
+    return result;
+}

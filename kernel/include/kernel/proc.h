@@ -1,0 +1,54 @@
+// procfs inside the kernel: entries with generated text (show callbacks) or a
+// driver's own file_operations. Linux's proc_create/seq_file API for modules
+// is meant to be built on these.
+#pragma once
+
+#include <linux/fs.h>
+#include <stdarg.h>
+
+struct Task;
+
+// Text generated at open time; grows as needed (Linux's seq_file buffer, simplified).
+class ProcBuffer {
+public:
+    void printf(const char* format, ...) __attribute__((format(printf, 2, 3)));
+    void vprintf(const char* format, va_list args);
+    void write(const void* data, size_t length);
+    void putc(char c) { write(&c, 1); }
+
+    // Internals for the open path.
+    char* m_data { nullptr };
+    size_t m_length { 0 };
+    size_t m_capacity { 0 };
+    bool m_overflow { false };
+};
+
+// Generates a file's contents. `task` is the task of a /proc/<pid> entry, else nullptr.
+using ProcShow = void (*)(ProcBuffer& out, Task* task, void* data);
+
+struct proc_dir_entry {
+    char name[64];
+    umode_t mode;
+    proc_dir_entry* parent;
+    proc_dir_entry* children;   // first child
+    proc_dir_entry* next;       // next sibling
+    const file_operations* proc_fops;   // a driver's fops, or nullptr for `show`
+    ProcShow show;
+    void* data;
+    const char* link;           // symlink target, if a fixed one
+    unsigned long low_ino;
+};
+
+// The root of /proc (entries with parent nullptr go here).
+proc_dir_entry* proc_root_entry();
+proc_dir_entry* proc_create_show(const char* name, umode_t mode, proc_dir_entry* parent, ProcShow show, void* data);
+proc_dir_entry* proc_create_fops(const char* name, umode_t mode, proc_dir_entry* parent, const file_operations* fops,
+    void* data);
+proc_dir_entry* proc_mkdir_entry(const char* name, proc_dir_entry* parent);
+proc_dir_entry* proc_symlink_entry(const char* name, proc_dir_entry* parent, const char* target);
+// Removes an entry without children and frees it; open files keep working only
+// for show entries (drivers must not unload under open files).
+void proc_remove_entry(proc_dir_entry* entry);
+proc_dir_entry* proc_find_entry(proc_dir_entry* parent, const char* name);
+// The entry behind an inode of /proc (Linux's PDE()), and its data (PDE_DATA).
+proc_dir_entry* PDE(const inode* node);

@@ -1,0 +1,22 @@
+// Signals: sending, and delivery on the way back to user mode (Linux i386
+// semantics: default actions, handlers with an rt signal frame, masks).
+#pragma once
+
+#include <kernel/sched.h>
+
+struct pt_regs;
+
+// Queues `sig` for `task` and wakes it if it sleeps interruptibly. 0 or -errno.
+// The kernel is the sender (SI_KERNEL).
+int send_signal(Task* task, int sig);
+// The same with the sender recorded for siginfo_t (si_code, si_pid, si_uid).
+int send_signal_from(Task* task, int sig, int si_code, pid_t pid, uid_t uid);
+// Sends to every task in process group `pgid`; -ESRCH when there is none.
+int kill_pgrp(pid_t pgid, int sig);
+// A fault in user mode (SIGSEGV, SIGILL, SIGFPE, SIGBUS): delivered even if
+// blocked or ignored, as Linux's force_sig does.
+void force_sig(int sig);
+// Whether `task` has a signal that is pending and not blocked.
+bool signal_pending(const Task* task);
+// Delivers pending signals before returning to user mode with `regs`.
+void do_signal(pt_regs* regs);

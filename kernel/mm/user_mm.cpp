@@ -1,0 +1,454 @@
+// User address spaces: page tables, areas, demand-zero and copy-on-write faults.
+// A user page's PageFrame::tag counts the page tables mapping it.
+#include <arch/x86.h>
+#include <kernel/mm.h>
+#include <kernel/page.h>
+#include <kernel/paging.h>
+#include <kernel/sched.h>
+#include <kernel/user_mm.h>
+#include <kernel/vfs.h>
+#include <libk/string.h>
+#include <linux/errno.h>
+
+namespace {
+
+constexpr unsigned kernel_pde_first = TASK_SIZE >> 22;   // 768
+
+uint32_t* pte_of(mm_struct* mm, unsigned long address, bool create)
+{
+    uint32_t& pde = mm->pgd[address >> 22];
+    if (!(pde & pte_present)) {
+        if (!create)
+            return nullptr;
+        void* table = alloc_pages(0);
+        if (!table)
+            return nullptr;
+        libk::memset(table, 0, arch::page_size);
+        pde = arch::virt_to_phys(table) | pte_present | pte_write | pte_user;
+    }
+    auto* table = static_cast<uint32_t*>(arch::phys_to_virt(pde & ~0xFFFu));
+    return &table[(address >> 12) & 0x3FF];
+}
+
+libk::PageFrame* frame_of(uint32_t pte)
+{
+    return virt_to_page(arch::phys_to_virt(pte & ~0xFFFu));
+}
+
+void get_page(uint32_t pte) { ++frame_of(pte)->tag; }
+
+void put_page(uint32_t pte)
+{
+    libk::PageFrame* frame = frame_of(pte);
+    if (--frame->tag == 0)
+        free_pages(arch::phys_to_virt(pte & ~0xFFFu), 0);
+}
+
+uint32_t pte_flags_for(const vm_area_struct* vma)
+{
+    uint32_t flags = pte_present | pte_user;
+    if (vma->vm_flags & VM_WRITE)
+        flags |= pte_write;
+    return flags;
+}
+
+bool is_current(const mm_struct* mm)
+{
+    return current && current->mm == mm;
+}
+
+void flush_page(const mm_struct* mm, unsigned long address)
+{
+    if (is_current(mm))
+        arch::invlpg(address);
+}
+
+// A new zeroed page, counted once, for the user.
+void* new_user_page()
+{
+    void* page = alloc_pages(0);
+    if (!page)
+        return nullptr;
+    libk::memset(page, 0, arch::page_size);
+    virt_to_page(page)->tag = 1;
+    return page;
+}
+
+void unmap_pages(mm_struct* mm, vm_area_struct* vma, unsigned long start, unsigned long end)
+{
+    if (vma->vm_flags & VM_SHARED_FILE_COPY)
+        writeback_shared_file(mm, vma, start, end);
+    for (unsigned long address = start; address < end; address += arch::page_size) {
+        uint32_t* pte = pte_of(mm, address, false);
+        if (!pte || !(*pte & pte_present))
+            continue;
+        if (!(vma->vm_flags & VM_PFNMAP))
+            put_page(*pte);
+        *pte = 0;
+        flush_page(mm, address);
+        --mm->total_vm;
+    }
+}
+
+void link_vma(mm_struct* mm, vm_area_struct* vma)
+{
+    vm_area_struct** link = &mm->mmap;
+    while (*link && (*link)->vm_start < vma->vm_start)
+        link = &(*link)->vm_next;
+    vma->vm_next = *link;
+    *link = vma;
+    vma->vm_mm = mm;
+    ++mm->map_count;
+}
+
+void free_vma(vm_area_struct* vma);
+
+} // namespace
+
+mm_struct* mm_alloc()
+{
+    auto* mm = static_cast<mm_struct*>(kzalloc(sizeof(mm_struct), GFP_KERNEL));
+    void* pgd = alloc_pages(0);
+    if (!mm || !pgd) {
+        kfree(mm);
+        free_pages(pgd, 0);
+        return nullptr;
+    }
+    mm->pgd = static_cast<uint32_t*>(pgd);
+    libk::memset(mm->pgd, 0, kernel_pde_first * 4);
+    // The kernel half: the same page tables in every address space.
+    libk::memcpy(mm->pgd + kernel_pde_first, swapper_pg_dir + kernel_pde_first, (1024 - kernel_pde_first) * 4);
+    mm->mm_users = 1;
+    return mm;
+}
+
+void switch_mm(mm_struct* mm)
+{
+    uint32_t* pgd = mm ? mm->pgd : swapper_pg_dir;
+    uint32_t phys = arch::virt_to_phys(pgd);
+    if (arch::read_cr3() != phys)
+        arch::write_cr3(phys);
+}
+
+vm_area_struct* find_vma(mm_struct* mm, unsigned long address)
+{
+    for (vm_area_struct* vma = mm->mmap; vma; vma = vma->vm_next)
+        if (vma->vm_end > address)
+            return vma;
+    return nullptr;
+}
+
+void mmput(mm_struct* mm)
+{
+    if (!mm || --mm->mm_users > 0)
+        return;
+    while (vm_area_struct* vma = mm->mmap) {
+        mm->mmap = vma->vm_next;
+        unmap_pages(mm, vma, vma->vm_start, vma->vm_end);
+        free_vma(vma);
+    }
+    for (unsigned i = 0; i < kernel_pde_first; ++i)
+        if (mm->pgd[i] & pte_present)
+            free_pages(arch::phys_to_virt(mm->pgd[i] & ~0xFFFu), 0);
+    if (is_current(mm) || arch::read_cr3() == arch::virt_to_phys(mm->pgd))
+        switch_mm(nullptr);
+    free_pages(mm->pgd, 0);
+    kfree(mm);
+}
+
+mm_struct* dup_mm(mm_struct* old)
+{
+    mm_struct* mm = mm_alloc();
+    if (!mm)
+        return nullptr;
+    uint32_t* pgd = mm->pgd;
+    *mm = *old;
+    mm->pgd = pgd;
+    mm->mmap = nullptr;
+    mm->map_count = 0;
+    mm->mm_users = 1;
+
+    for (vm_area_struct* area = old->mmap; area; area = area->vm_next) {
+        if (area->vm_flags & VM_DONTCOPY)
+            continue;
+        auto* copy = static_cast<vm_area_struct*>(kmalloc(sizeof(vm_area_struct), GFP_KERNEL));
+        if (!copy) {
+            mmput(mm);
+            return nullptr;
+        }
+        *copy = *area;
+        vma_opened(copy);
+        link_vma(mm, copy);
+        bool cow = !(area->vm_flags & (VM_SHARED | VM_PFNMAP));
+        for (unsigned long address = area->vm_start; address < area->vm_end; address += arch::page_size) {
+            uint32_t* source = pte_of(old, address, false);
+            if (!source || !(*source & pte_present))
+                continue;
+            uint32_t* target = pte_of(mm, address, true);
+            if (!target) {
+                mmput(mm);
+                return nullptr;
+            }
+            if (cow && (*source & pte_write)) {
+                *source &= ~pte_write;   // both sides read-only until one writes
+                flush_page(old, address);
+            }
+            *target = *source;
+            if (!(area->vm_flags & VM_PFNMAP))
+                get_page(*source);
+        }
+    }
+    return mm;
+}
+
+bool handle_mm_fault(mm_struct* mm, unsigned long address, bool write)
+{
+    if (!mm || address >= TASK_SIZE)
+        return false;
+    vm_area_struct* vma = find_vma(mm, address);
+    if (!vma || vma->vm_start > address)
+        return false;
+    if (write ? !(vma->vm_flags & VM_WRITE) : !(vma->vm_flags & (VM_READ | VM_EXEC | VM_WRITE)))
+        return false;
+    unsigned long page_address = address & PAGE_MASK;
+    uint32_t* pte = pte_of(mm, page_address, true);
+    if (!pte)
+        return false;
+
+    if (!(*pte & pte_present)) {
+        if (vma->vm_flags & VM_PFNMAP)
+            return false;   // the driver mapped everything it wanted mapped
+        void* page = new_user_page();
+        if (!page)
+            return false;   // out of memory: the task gets SIGSEGV (Linux would OOM-kill)
+        *pte = arch::virt_to_phys(page) | pte_flags_for(vma);
+        ++mm->total_vm;
+        flush_page(mm, page_address);
+        return true;
+    }
+    if (write && !(*pte & pte_write)) {
+        // Copy-on-write: the last user takes the page over, others get a copy.
+        if (frame_of(*pte)->tag == 1) {
+            *pte |= pte_write;
+        } else {
+            void* copy = new_user_page();
+            if (!copy)
+                return false;
+            libk::memcpy(copy, arch::phys_to_virt(*pte & ~0xFFFu), arch::page_size);
+            put_page(*pte);
+            *pte = arch::virt_to_phys(copy) | pte_flags_for(vma);
+        }
+        flush_page(mm, page_address);
+    }
+    return true;
+}
+
+void* map_user_page(mm_struct* mm, unsigned long address)
+{
+    vm_area_struct* vma = find_vma(mm, address);
+    if (!vma || vma->vm_start > address)
+        return nullptr;
+    uint32_t* pte = pte_of(mm, address & PAGE_MASK, true);
+    if (!pte)
+        return nullptr;
+    if (*pte & pte_present)
+        return arch::phys_to_virt(*pte & ~0xFFFu);
+    void* page = new_user_page();
+    if (!page)
+        return nullptr;
+    *pte = arch::virt_to_phys(page) | pte_flags_for(vma);
+    ++mm->total_vm;
+    flush_page(mm, address & PAGE_MASK);
+    return page;
+}
+
+void writeback_shared_file(mm_struct* mm, vm_area_struct* vma, unsigned long start, unsigned long end)
+{
+    file* f = vma->vm_file;
+    loff_t size = f->f_inode->i_size;
+    for (unsigned long address = start; address < end; address += arch::page_size) {
+        uint32_t* pte = pte_of(mm, address, false);
+        if (!pte || !(*pte & pte_present))
+            continue;
+        loff_t position = (static_cast<loff_t>(vma->vm_pgoff) << PAGE_SHIFT) + (address - vma->vm_start);
+        if (position >= size)
+            break;   // the mapping never extends the file
+        size_t length = size - position < static_cast<loff_t>(arch::page_size) ? static_cast<size_t>(size - position) : arch::page_size;
+        kernel_write(f, arch::phys_to_virt(*pte & ~0xFFFu), length, &position);
+    }
+}
+
+vm_area_struct* split_vma(mm_struct* mm, vm_area_struct* vma, unsigned long address)
+{
+    auto* upper = static_cast<vm_area_struct*>(kmalloc(sizeof(vm_area_struct), GFP_KERNEL));
+    if (!upper)
+        return nullptr;
+    *upper = *vma;
+    upper->vm_start = address;
+    upper->vm_pgoff += (address - vma->vm_start) >> PAGE_SHIFT;
+    vma_opened(upper);
+    vma->vm_end = address;
+    upper->vm_next = vma->vm_next;
+    vma->vm_next = upper;
+    ++mm->map_count;
+    return upper;
+}
+
+bool install_pfn(mm_struct* mm, unsigned long address, unsigned long phys, uint32_t pte_bits)
+{
+    uint32_t* pte = pte_of(mm, address, true);
+    if (!pte)
+        return false;
+    if (!(*pte & pte_present))
+        ++mm->total_vm;
+    *pte = (phys & PAGE_MASK) | pte_bits;
+    flush_page(mm, address);
+    return true;
+}
+
+void protect_pages(mm_struct* mm, vm_area_struct* vma)
+{
+    for (unsigned long address = vma->vm_start; address < vma->vm_end; address += arch::page_size) {
+        uint32_t* pte = pte_of(mm, address, false);
+        if (!pte || !(*pte & pte_present))
+            continue;
+        bool shared_page = !(vma->vm_flags & VM_PFNMAP) && frame_of(*pte)->tag > 1 && !(vma->vm_flags & VM_SHARED);
+        if ((vma->vm_flags & VM_WRITE) && !shared_page)
+            *pte |= pte_write;
+        else
+            *pte &= ~pte_write;
+        flush_page(mm, address);
+    }
+}
+
+int access_process_vm(Task* task, unsigned long address, void* buffer, int length)
+{
+    mm_struct* mm = task->mm;
+    if (!mm || length < 0)
+        return 0;
+    int done = 0;
+    auto* out = static_cast<char*>(buffer);
+    while (done < length) {
+        unsigned long at = address + done;
+        if (at >= TASK_SIZE)
+            break;
+        uint32_t* pte = pte_of(mm, at & PAGE_MASK, false);
+        if (!pte || !(*pte & pte_present))
+            break;
+        unsigned offset = at & ~PAGE_MASK;
+        int chunk = static_cast<int>(arch::page_size - offset);
+        if (chunk > length - done)
+            chunk = length - done;
+        libk::memcpy(out + done, static_cast<char*>(arch::phys_to_virt(*pte & ~0xFFFu)) + offset, chunk);
+        done += chunk;
+    }
+    return done;
+}
+
+// ---- areas ----
+
+namespace {
+
+void free_vma(vm_area_struct* vma)
+{
+    vma_closed(vma);
+    kfree(vma);
+}
+
+} // namespace
+
+// Removes [start, end) from the areas, splitting the ones that straddle it.
+int do_munmap(mm_struct* mm, unsigned long start, unsigned long length)
+{
+    if ((start & ~PAGE_MASK) || start >= TASK_SIZE || length == 0 || length > TASK_SIZE - start)
+        return -EINVAL;
+    unsigned long end = PAGE_ALIGN(start + length);
+    vm_area_struct** link = &mm->mmap;
+    while (vm_area_struct* vma = *link) {
+        if (vma->vm_end <= start || vma->vm_start >= end) {
+            link = &vma->vm_next;
+            continue;
+        }
+        if (vma->vm_start < start && vma->vm_end > end) {
+            // A hole in the middle: the tail becomes an area of its own.
+            auto* tail = static_cast<vm_area_struct*>(kmalloc(sizeof(vm_area_struct), GFP_KERNEL));
+            if (!tail)
+                return -ENOMEM;
+            *tail = *vma;
+            tail->vm_start = end;
+            tail->vm_pgoff += (end - vma->vm_start) >> PAGE_SHIFT;
+            vma_opened(tail);
+            unmap_pages(mm, vma, start, end);
+            vma->vm_end = start;
+            tail->vm_next = vma->vm_next;
+            vma->vm_next = tail;
+            ++mm->map_count;
+            return 0;
+        }
+        unsigned long cut_start = vma->vm_start > start ? vma->vm_start : start;
+        unsigned long cut_end = vma->vm_end < end ? vma->vm_end : end;
+        unmap_pages(mm, vma, cut_start, cut_end);
+        if (cut_start == vma->vm_start && cut_end == vma->vm_end) {
+            *link = vma->vm_next;
+            --mm->map_count;
+            free_vma(vma);
+            continue;
+        }
+        if (cut_start == vma->vm_start) {
+            vma->vm_pgoff += (cut_end - vma->vm_start) >> PAGE_SHIFT;
+            vma->vm_start = cut_end;
+        } else {
+            vma->vm_end = cut_start;
+        }
+        link = &vma->vm_next;
+    }
+    return 0;
+}
+
+// The lowest gap of `length` bytes at or above MMAP_BASE.
+unsigned long find_free_area(mm_struct* mm, unsigned long length)
+{
+    unsigned long candidate = MMAP_BASE;
+    for (vm_area_struct* vma = mm->mmap; vma; vma = vma->vm_next) {
+        if (vma->vm_end <= candidate)
+            continue;
+        if (vma->vm_start >= candidate + length)
+            break;
+        candidate = vma->vm_end;
+    }
+    return candidate + length <= STACK_TOP - STACK_SIZE_MAX ? candidate : 0;
+}
+
+vm_area_struct* insert_area(mm_struct* mm, unsigned long start, unsigned long end, unsigned long vm_flags)
+{
+    auto* vma = static_cast<vm_area_struct*>(kzalloc(sizeof(vm_area_struct), GFP_KERNEL));
+    if (!vma)
+        return nullptr;
+    vma->vm_start = start;
+    vma->vm_end = end;
+    vma->vm_flags = vm_flags;
+    vma->vm_page_prot = __pgprot(pte_present | pte_user | ((vm_flags & VM_WRITE) ? pte_write : 0));
+    link_vma(mm, vma);
+    return vma;
+}
+
+unsigned long do_brk(mm_struct* mm, unsigned long new_brk)
+{
+    if (new_brk < mm->start_brk || new_brk >= STACK_TOP - STACK_SIZE_MAX)
+        return mm->brk;
+    unsigned long old_end = PAGE_ALIGN(mm->brk), new_end = PAGE_ALIGN(new_brk);
+    if (new_end < old_end) {
+        do_munmap(mm, new_end, old_end - new_end);
+    } else if (new_end > old_end) {
+        vm_area_struct* next = find_vma(mm, old_end);
+        if (next && next->vm_start < new_end)
+            return mm->brk;   // would run into another mapping
+        vm_area_struct* heap = old_end > mm->start_brk ? find_vma(mm, old_end - 1) : nullptr;
+        if (heap && heap->vm_end == old_end && !heap->vm_file)
+            heap->vm_end = new_end;   // the heap area just grows
+        else if (!insert_area(mm, old_end, new_end, VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE))
+            return mm->brk;
+    }
+    mm->brk = new_brk;
+    return new_brk;
+}

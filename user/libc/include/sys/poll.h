@@ -1,0 +1,2 @@
+/* <sys/poll.h>: same as <poll.h>. */
+#include <poll.h>

@@ -1,0 +1,2 @@
+/* errno: one global, since processes here have a single thread. */
+int errno;
