@@ -43,12 +43,13 @@ add_custom_command(OUTPUT ${INITRAMFS}
   DEPENDS ${CMAKE_SOURCE_DIR}/toolchain/mkinitramfs.sh ${ROOTFS_SKELETON} ${ROOTFS_TARGETS}
   COMMENT "Packing initramfs.cpio")
 
-# The bootable ISO: GRUB (BIOS) with the kernel and the initramfs.
+# The bootable ISO: GRUB (BIOS) with the kernel (without DWARF: gdb reads
+# build/kernel.elf; backtraces use the embedded symbol table) and the initramfs.
 set(ISO ${KERNLAB_OUTPUT_DIR}/kernlab.iso)
 set(ISO_DIR ${CMAKE_BINARY_DIR}/isodir)
 add_custom_command(OUTPUT ${ISO}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${ISO_DIR}/boot/grub
-  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:kernel.elf> ${ISO_DIR}/boot/kernel.elf
+  COMMAND i686-linux-gnu-strip --strip-debug -o ${ISO_DIR}/boot/kernel.elf $<TARGET_FILE:kernel.elf>
   COMMAND ${CMAKE_COMMAND} -E copy ${INITRAMFS} ${ISO_DIR}/boot/initramfs.cpio
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/boot/grub/grub.cfg ${ISO_DIR}/boot/grub/grub.cfg
   COMMAND grub-mkrescue -d /usr/lib/grub/i386-pc -o ${ISO} ${ISO_DIR} 2> ${CMAKE_BINARY_DIR}/grub-mkrescue.log

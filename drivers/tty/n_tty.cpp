@@ -33,25 +33,38 @@ unsigned long deciseconds_to_jiffies(unsigned long ds)
     return ticks ? ticks : 1;
 }
 
+// Takes input only if the line discipline says some is ready, in one locked step, so a
+// second reader cannot leave this one with a false end of file. -1: nothing ready.
+ssize_t take_ready_input(Tty* tty, char* buffer, size_t size, bool* line_done)
+{
+    SpinLockGuard guard(tty->lock);
+    if (!tty->ldisc.input_available())
+        return -1;
+    return static_cast<ssize_t>(tty->ldisc.read(buffer, size, line_done));
+}
+
 ssize_t read_canonical(Tty* tty, file* f, char __user* buffer, size_t count)
 {
-    if (!input_ready(tty, 1)) {
-        if (f && (f->f_flags & O_NONBLOCK))
-            return -EAGAIN;
-        if (int error = n_tty_wait_input(tty, 1, 0); error < 0)
-            return error;
-    }
     // One line at most, in chunks; an empty result is the end of file (^D on an empty line).
     size_t copied = 0;
-    while (copied < count) {
+    for (;;) {
         char chunk[chunk_size];
         size_t want = count - copied < chunk_size ? count - copied : chunk_size;
         bool line_done = false;
-        size_t n = take_input(tty, chunk, want, &line_done);
-        if (n && copy_to_user(buffer + copied, chunk, n))
+        ssize_t n = take_ready_input(tty, chunk, want, &line_done);
+        if (n < 0) {
+            if (copied)
+                break;
+            if (f && (f->f_flags & O_NONBLOCK))
+                return -EAGAIN;
+            if (int error = n_tty_wait_input(tty, 1, 0); error < 0)
+                return error;
+            continue;
+        }
+        if (n && copy_to_user(buffer + copied, chunk, static_cast<size_t>(n)))
             return copied ? static_cast<ssize_t>(copied) : -EFAULT;
-        copied += n;
-        if (line_done || n == 0)
+        copied += static_cast<size_t>(n);
+        if (line_done || n == 0 || copied == count)
             break;
     }
     return static_cast<ssize_t>(copied);
@@ -131,7 +144,10 @@ int n_tty_wait_input(Tty* tty, size_t minimum, unsigned long deadline)
         }
         if (!deadline) {
             WaitQueue::sleep();
-        } else if (!WaitQueue::sleep_until(deadline)) {
+            continue;
+        }
+        // Keeps the state prepare_to_wait set; a wake-up since then means no sleep.
+        if (!WaitQueue::sleep_until(deadline) || !time_after(deadline, jiffies)) {
             result = 1;
             break;
         }

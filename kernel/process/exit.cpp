@@ -5,6 +5,7 @@
 #include <kernel/panic.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
+#include <kernel/tty.h>
 #include <kernel/time.h>
 #include <kernel/uaccess.h>
 #include <kernel/user_mm.h>
@@ -76,6 +77,8 @@ void do_exit(int code)
     if (task->pid == 1)
         panic("Attempted to kill init! exitcode=0x%08x", code);
 
+    if (task->pid == task->sid && task->tty >= 0)
+        disassociate_ctty(true);   // a session leader takes its terminal with it
     release_resources(task);
     arch::local_irq_disable();
     reparent_children(task);

@@ -253,11 +253,14 @@ bool wake_up_stopped(Task* task)
 unsigned long schedule_timeout_until(unsigned long deadline)
 {
     uint32_t flags = arch::local_irq_save();
-    if (time_after(deadline, jiffies)) {
+    // The caller chose the sleeping state; a wake-up that already came made us
+    // Running again, and then there is nothing to sleep for.
+    if (current->state != TaskState::Running && time_after(deadline, jiffies)) {
         current->sleep_deadline = deadline;
-        current->state = TaskState::Uninterruptible;
         schedule();
     }
+    current->state = TaskState::Running;
+    current->sleep_deadline = 0;
     arch::local_irq_restore(flags);
     return time_after(deadline, jiffies) ? deadline - jiffies : 0;
 }
@@ -266,7 +269,9 @@ void msleep(unsigned int milliseconds)
 {
     // One extra tick: the current one is partly over already.
     unsigned long deadline = jiffies + msecs_to_jiffies(milliseconds) + 1;
-    while (schedule_timeout_until(deadline) > 0) { }
+    do {
+        current->state = TaskState::Uninterruptible;
+    } while (schedule_timeout_until(deadline) > 0);
 }
 
 bool is_idle_task(const Task* task)

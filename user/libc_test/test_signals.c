@@ -45,7 +45,9 @@ void test_signals(void)
     CHECK(sigaction(SIGUSR2, &act, NULL) == 0);
     got_signal = 0;
     CHECK(kill(getpid(), SIGUSR2) == 0);
-    CHECK(got_signal == SIGUSR2 && info_signo == SIGUSR2 && info_code == SI_USER && info_pid == getpid());
+    CHECK(got_signal == SIGUSR2 && info_signo == SIGUSR2);
+    CHECK(info_code == SI_USER);
+    CHECK(info_pid == getpid());
     CHECK(sigaction(SIGUSR2, NULL, &old) == 0 && (old.sa_flags & SA_SIGINFO));
 
     /* Blocked signals stay pending until unblocked. */

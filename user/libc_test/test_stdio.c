@@ -25,6 +25,13 @@ static void test_buffering(void)
     /* A pipe is not a terminal: fully buffered until fflush. */
     FILE* w = fdopen(fds[1], "w");
     CHECK(w != NULL);
+    int fionread = pending_in_pipe(fds[0]) == 0;
+    CHECK(fionread); /* the kernel must support FIONREAD on pipes for the checks below */
+    if (!fionread) {
+        fclose(w);
+        close(fds[0]);
+        return;
+    }
     fputs("abc\n", w);
     CHECK(pending_in_pipe(fds[0]) == 0);
     CHECK(fflush(w) == 0);

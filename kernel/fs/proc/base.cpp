@@ -1,6 +1,7 @@
 // /proc/<pid>: one directory per task with stat, status, cmdline and comm in
 // Linux's formats.
 #include "internal.h"
+#include <kernel/tty.h>
 #include <kernel/mm.h>
 #include <kernel/time.h>
 #include <libk/format.h>
@@ -34,6 +35,7 @@ const char* state_name(const Task* task)
     case TaskState::Running: return "R (running)";
     case TaskState::Interruptible: return "S (sleeping)";
     case TaskState::Uninterruptible: return "D (disk sleep)";
+    case TaskState::Stopped: return "T (stopped)";
     case TaskState::Zombie: return "Z (zombie)";
     default: return "X (dead)";
     }
@@ -41,8 +43,7 @@ const char* state_name(const Task* task)
 
 unsigned tty_number(const Task* task)
 {
-    // Task::tty is a tty index; /dev/ttyN is (4, N). (The tty layer owns the mapping.)
-    return task->tty >= 0 ? new_encode_dev(MKDEV(4, static_cast<unsigned>(task->tty))) : 0;
+    return task->tty >= 0 ? new_encode_dev(tty_devnum(task->tty)) : 0;
 }
 
 unsigned long vm_bytes(const Task* task)
@@ -67,7 +68,8 @@ void show_stat(ProcBuffer& out, Task* task, void*)
     }
     // Fields 1-52 of proc(5); the signal fields are decimal and truncated to 32 bits as Linux's.
     out.printf("%d (%s) %c %d %d %d %u %d %u ", task->pid, task->comm, state_letter(task),
-        task->parent ? task->parent->pid : 0, task->pgid, task->sid, tty_number(task), -1, 0x00400000u);
+        task->parent ? task->parent->pid : 0, task->pgid, task->sid, tty_number(task),
+        task->tty >= 0 ? tty_foreground_pgrp(task->tty) : -1, 0x00400000u);
     out.printf("0 0 0 0 %llu %llu 0 0 20 0 1 0 %llu %lu %lu %lu ", to_clock_ticks(task->utime_ticks),
         to_clock_ticks(task->stime_ticks), to_clock_ticks(task->start_jiffies), vm_bytes(task),
         mm ? mm->total_vm : 0ul, 0xfffffffful);

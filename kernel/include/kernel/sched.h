@@ -127,7 +127,9 @@ bool wake_up_interruptible(Task* task);
 bool wake_up_stopped(Task* task);
 
 void msleep(unsigned int milliseconds);
-// Sleeps until `jiffies` reaches `deadline` or the task is woken; returns jiffies left.
+// Sleeps in the state the caller set (Interruptible or Uninterruptible) until
+// `jiffies` reaches `deadline` or the task is woken; returns jiffies left. The
+// task is Running again on return.
 unsigned long schedule_timeout_until(unsigned long deadline);
 
 extern "C" [[noreturn]] void do_exit(int code);
