@@ -5,22 +5,7 @@
 
 #include <linux/types.h>
 
-#ifndef POLLIN
-/* Event bits, Linux's values (asm-generic/poll.h). */
-#define POLLIN 0x0001
-#define POLLPRI 0x0002
-#define POLLOUT 0x0004
-#define POLLERR 0x0008
-#define POLLHUP 0x0010
-#define POLLNVAL 0x0020
-#define POLLRDNORM 0x0040
-#define POLLRDBAND 0x0080
-#define POLLWRNORM 0x0100
-#define POLLWRBAND 0x0200
-#define POLLMSG 0x0400
-#define POLLREMOVE 0x1000
-#define POLLRDHUP 0x2000
-#endif
+#include <uapi/linux/poll.h>   /* POLL* event bits, struct pollfd */
 
 #define EPOLLIN ((__poll_t)POLLIN)
 #define EPOLLPRI ((__poll_t)POLLPRI)

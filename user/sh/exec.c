@@ -223,6 +223,7 @@ static int run_pipeline(struct pipeline *pl, int may_exec)
     if (pl->ncmds == 1) {
         struct command *c = &pl->cmds[0];
         struct expanded e;
+        sh_subst_status = -1;
         expand_command(c, &e);
         builtin_fn b = e.argc ? find_builtin(e.argv[0]) : NULL;
         if (e.argc == 0 || b) {
@@ -239,7 +240,7 @@ static int run_pipeline(struct pipeline *pl, int may_exec)
                     var_set(e.assigns[i], eq + 1, -1);
                     *eq = '=';
                 }
-                st = 0;
+                st = sh_subst_status >= 0 ? sh_subst_status : 0; /* v=$(false) fails */
             }
             fflush(stdout);
             restore_fds(saved, nsaved);

@@ -275,7 +275,7 @@ static char *command_output(const char *src)
     close(fds[0]);
     int status;
     if (pid > 0 && waitpid(pid, &status, 0) == pid)
-        sh_last_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        sh_subst_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     while (sb.len > 0 && sb.s[sb.len - 1] == '\n')
         sb.s[--sb.len] = '\0';
     return sb_take(&sb);

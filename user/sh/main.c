@@ -17,6 +17,7 @@ extern char **environ;
 int sh_interactive;
 int sh_job_control;
 int sh_last_status;
+int sh_subst_status = -1;
 pid_t sh_pid;
 pid_t sh_last_bg;
 pid_t sh_pgid;

@@ -95,6 +95,7 @@ int builtin_history(char **argv);
 extern int sh_interactive;   /* reading commands from a terminal */
 extern int sh_job_control;   /* process groups and tcsetpgrp in use */
 extern int sh_last_status;   /* $? */
+extern int sh_subst_status;  /* status of the last $(...), -1 if none ran */
 extern pid_t sh_pid;         /* $$ */
 extern pid_t sh_last_bg;     /* $! */
 extern pid_t sh_pgid;        /* the shell's own process group */

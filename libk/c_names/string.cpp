@@ -1,4 +1,7 @@
-// The C names of the string functions, implemented by libk (the same code the kernel uses).
+// The C names of the string functions (memcpy, strlen, ...), implemented by
+// libk. Compiled into the kernel (the compiler emits memcpy calls; C modules
+// call these) and into user space's libc; not into the host build of libk,
+// where the host's C library owns these names.
 #include <libk/string.h>
 
 extern "C" {
