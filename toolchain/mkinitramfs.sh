@@ -21,4 +21,6 @@ for entry in "$@"; do
   # Installed without debug symbols; build/target/user-bin keeps them for gdb.
   "${STRIP:-i686-linux-gnu-strip}" -o "$staging/$dest" "$program"
 done
+# `[` is `test` under another name (CMake cannot name a target "[").
+[ -e "$staging/bin/test" ] && ln -sf test "$staging/bin/["
 (cd "$staging" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) > "$output"

@@ -104,6 +104,13 @@ ErrorOr<void> do_mount(const char* dev_name, const char* dir, const char* type_n
         path_put(target);
         return ENO(ENODEV);
     }
+    // The same file system already mounted right here (init mounting /proc the
+    // kernel mounted): Linux says EBUSY rather than stacking a second copy.
+    if (target.node == target.mnt->mnt_root && target.mnt->mnt_sb->s_type == type && type != get_fs_type("ramfs")
+        && type != get_fs_type("tmpfs")) {
+        path_put(target);
+        return ENO(EBUSY);
+    }
     auto result = mount_fs(type, flags, dev_name, data);
     if (result.is_error()) {
         path_put(target);

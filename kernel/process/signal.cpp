@@ -440,6 +440,35 @@ extern "C" long sys_rt_sigaction(int sig, const struct sigaction __user* act, st
     return 0;
 }
 
+// The pre-rt sigaction (67): a 32-bit mask, fields in another order.
+extern "C" long sys_sigaction(int sig, const struct old_sigaction __user* act, struct old_sigaction __user* oact)
+{
+    if (sig < 1 || sig > nsig || !current->sighand)
+        return -EINVAL;
+    SignalAction& slot = current->sighand[sig - 1];
+    struct old_sigaction old {};
+    old._u._sa_handler = reinterpret_cast<__sighandler_t>(slot.handler);
+    old.sa_mask = static_cast<old_sigset_t>(slot.mask);
+    old.sa_flags = slot.flags;
+    old.sa_restorer = reinterpret_cast<__sigrestore_t>(slot.restorer);
+    if (act) {
+        if (sig == SIGKILL || sig == SIGSTOP)
+            return -EINVAL;
+        struct old_sigaction update;
+        if (copy_from_user(&update, act, sizeof(update)))
+            return -EFAULT;
+        slot.handler = reinterpret_cast<uintptr_t>(update._u._sa_handler);
+        slot.flags = update.sa_flags;
+        slot.restorer = reinterpret_cast<uintptr_t>(update.sa_restorer);
+        slot.mask = update.sa_mask & ~unblockable;
+        if (is_ignored(current, sig))
+            current->pending_signals &= ~bit(sig);
+    }
+    if (oact && copy_to_user(oact, &old, sizeof(old)))
+        return -EFAULT;
+    return 0;
+}
+
 extern "C" long sys_rt_sigprocmask(int how, const uint64_t __user* set, uint64_t __user* oset, size_t sigsetsize)
 {
     if (sigsetsize != sizeof(uint64_t))
