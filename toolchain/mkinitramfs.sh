@@ -18,8 +18,12 @@ for entry in "$@"; do
   program=${entry%%:*}
   dest=${entry#*:}
   mkdir -p "$staging/$(dirname "$dest")"
-  # Installed without debug symbols; build/target/user-bin keeps them for gdb.
-  "${STRIP:-i686-linux-gnu-strip}" -o "$staging/$dest" "$program"
+  # Installed without debug information (the build folder keeps it for gdb);
+  # modules keep their symbol tables, which the loader needs.
+  case "$program" in
+    *.ko) "${STRIP:-i686-linux-gnu-strip}" --strip-debug -o "$staging/$dest" "$program" ;;
+    *) "${STRIP:-i686-linux-gnu-strip}" -o "$staging/$dest" "$program" ;;
+  esac
 done
 # `[` is `test` under another name (CMake cannot name a target "[").
 [ -e "$staging/bin/test" ] && ln -sf test "$staging/bin/["

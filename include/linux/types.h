@@ -4,11 +4,21 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#ifndef __cplusplus
-#include <stdbool.h>
-#endif
 #include <uapi/linux/types.h>   /* __u32, __kernel_* ... as user space sees them */
 #include <linux/stddef.h>
+
+/* bool is a typedef as in Linux, not <stdbool.h>'s macro: a macro would
+ * expand inside other macros, so module_param(flag, bool, 0644) would look
+ * for param_ops__Bool. */
+#ifndef __cplusplus
+#ifndef bool
+typedef _Bool bool;
+#endif
+#ifndef true
+#define true 1
+#define false 0
+#endif
+#endif
 
 typedef uint8_t u8;
 typedef uint16_t u16;
@@ -33,6 +43,27 @@ typedef unsigned int fmode_t;
 typedef long long time64_t;
 typedef unsigned long sector_t;
 typedef unsigned long blkcnt_t;
+
+typedef u32 phys_addr_t;
+typedef u32 dma_addr_t;
+typedef phys_addr_t resource_size_t;
+
+/* Counters changed with atomic instructions (linux/atomic.h). */
+typedef struct { int counter; } atomic_t;
+typedef struct { long counter; } atomic_long_t;
+typedef struct { long long counter; } atomic64_t;
+
+/* Doubly linked lists (linux/list.h), declared here as Linux does so that any
+ * header can embed one. */
+struct list_head {
+    struct list_head *next, *prev;
+};
+struct hlist_node {
+    struct hlist_node *next, **pprev;
+};
+struct hlist_head {
+    struct hlist_node *first;
+};
 
 /* Marks pointers into user space (Linux's sparse annotation; no effect here). */
 #define __user

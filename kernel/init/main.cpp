@@ -102,8 +102,8 @@ int kernel_init(void*)
 void rest_init()
 {
     printk(KERN_INFO "#### rest_init() ####\n");
-    kernel_thread(kernel_init, nullptr, "init");         // pid 1
-    kernel_thread(kthreadd, nullptr, "kthreadd");        // pid 2
+    kernel_thread(kernel_init, nullptr, "init", 1);      // pid 1
+    kernel_thread(kthreadd, nullptr, "kthreadd", 2);     // pid 2
     schedule();   // let kernel_init run first: it prints its marker and waits for us
 
     printk(KERN_INFO "#### before cpu_idle() ####\n");

@@ -140,6 +140,7 @@ extern "C" int vprintk(const char* fmt, va_list args)
     if (locked)
         logbuf_lock.unlock(0);
     arch::local_irq_restore(flags);
+    log_wake_readers();
     return length;
 }
 

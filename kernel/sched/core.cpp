@@ -30,7 +30,9 @@ namespace {
 constinit Task init_task = {};   // pid 0: the boot CPU's context, later the idle task
 constinit libk::IntrusiveList<Task, &Task::run_node> run_queue;
 constinit libk::IntrusiveList<Task, &Task::task_node> all_tasks;
-constinit pid_t next_pid = 1;
+// pids 1 and 2 are kernel_init's and kthreadd's, whatever threads initcalls
+// start before rest_init (work queue workers): as on Linux, init is pid 1.
+constinit pid_t next_pid = 3;
 constinit Task* last_switched_from = nullptr;
 constinit uint64_t last_switch_ns = 0;
 
@@ -116,10 +118,10 @@ void free_task(Task* task)
     kfree(task);
 }
 
-pid_t wake_up_new_task(Task* task)
+pid_t wake_up_new_task(Task* task, pid_t fixed_pid)
 {
     uint32_t flags = arch::local_irq_save();
-    task->pid = next_pid++;
+    task->pid = fixed_pid ? fixed_pid : next_pid++;
     task->state = TaskState::Running;
     all_tasks.push_back(*task);
     run_queue.push_back(*task);
@@ -148,7 +150,7 @@ pt_regs* task_pt_regs(const Task* task)
     return reinterpret_cast<pt_regs*>(stack_top(task) - sizeof(pt_regs));
 }
 
-pid_t kernel_thread(int (*fn)(void*), void* arg, const char* name)
+pid_t kernel_thread(int (*fn)(void*), void* arg, const char* name, pid_t fixed_pid)
 {
     Task* task = alloc_task();
     if (!task)
@@ -159,7 +161,7 @@ pid_t kernel_thread(int (*fn)(void*), void* arg, const char* name)
     // fn runs with ebx = fn, esi = arg (boot/switch.asm); the pt_regs area above
     // stays free for a later execve to fill.
     push_switch_frame(task, kernel_thread_start, reinterpret_cast<uint32_t>(fn), reinterpret_cast<uint32_t>(arg));
-    return wake_up_new_task(task);
+    return wake_up_new_task(task, fixed_pid);
 }
 
 void schedule()

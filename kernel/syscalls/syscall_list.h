@@ -59,6 +59,11 @@ SYSCALL(__NR_alarm, sys_alarm)
 SYSCALL(__NR_setitimer, sys_setitimer)
 SYSCALL(__NR_getitimer, sys_getitimer)
 
+// modules (kernel/module)
+SYSCALL(__NR_init_module, sys_init_module)
+SYSCALL(__NR_delete_module, sys_delete_module)
+SYSCALL(__NR_finit_module, sys_finit_module)
+
 // memory (kernel/mm)
 SYSCALL(__NR_brk, sys_brk)
 SYSCALL(__NR_mmap2, sys_mmap2)

@@ -6,6 +6,7 @@
 #include <kernel/panic.h>
 #include <kernel/sched.h>
 #include <kernel/time.h>
+#include <kernel/timer.h>
 #include <linux/printk.h>
 
 volatile unsigned long jiffies = 0;
@@ -40,6 +41,7 @@ irqreturn_t timer_interrupt(int, void*)
 {
     jiffies_64 = jiffies_64 + 1;
     jiffies = jiffies + 1;
+    run_local_timers();   // tasklets and kernel timers that are due
     scheduler_tick(current_irq_regs && user_mode(current_irq_regs));
     return IRQ_HANDLED;
 }

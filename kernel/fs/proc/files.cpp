@@ -3,6 +3,7 @@
 #include "internal.h"
 #include <kernel/init.h>
 #include <kernel/initcall.h>
+#include <kernel/irq.h>
 #include <kernel/mm.h>
 #include <kernel/time.h>
 #include <kernel/version.h>
@@ -143,7 +144,14 @@ void show_stat(ProcBuffer& out, Task*, void*)
     for (int line = 0; line < 2; ++line)
         out.printf("%s %llu 0 %llu %llu 0 0 0 0 0 0\n", line == 0 ? "cpu " : "cpu0", user, system, idle);
     unsigned long long uptime_seconds = uptime_ns() / 1000000000ull;
-    out.printf("intr 0\nctxt 0\nbtime %llu\nprocesses %d\nprocs_running %u\nprocs_blocked 0\nsoftirq 0\n",
+    // "intr <total> <irq 0> <irq 1> ...", as Linux's.
+    unsigned long long interrupts = 0;
+    for (unsigned irq = 0; irq < nr_irqs; ++irq)
+        interrupts += irq_count(irq);
+    out.printf("intr %llu", interrupts);
+    for (unsigned irq = 0; irq < nr_irqs; ++irq)
+        out.printf(" %llu", static_cast<unsigned long long>(irq_count(irq)));
+    out.printf("\nctxt 0\nbtime %llu\nprocesses %d\nprocs_running %u\nprocs_blocked 0\nsoftirq 0\n",
         static_cast<unsigned long long>(ktime_get_real_seconds()) - uptime_seconds, totals.last_pid, totals.running);
 }
 

@@ -3,6 +3,7 @@
 
 #include "../internal.h"
 #include <kernel/proc.h>
+#include <kernel/spinlock.h>
 
 // Inode numbers: static entries count up from proc_static_ino; /proc/<pid>/...
 // encode the pid and the file index, so the same name always has the same number.
@@ -21,3 +22,39 @@ int proc_pid_lookup_dir(super_block* sb, pid_t pid, inode** result);
 int proc_pid_iterate_root(file* f, dir_context* ctx, loff_t first_position);
 // The pid of a /proc/<pid> inode (0 for others).
 bool proc_inode_is_pid(const inode* node);
+
+// ---- the entry tree (generic.cpp) ----
+
+// proc_dir_entry::flags
+constexpr unsigned PDE_REMOVED = 1;      // out of the tree: no new opens, fops calls get -EIO
+constexpr unsigned PDE_UNLINKED = 2;     // out of its directory's list, the tree's reference dropped
+constexpr unsigned PDE_LINK_OWNED = 4;   // `link` was copied by proc_symlink and is freed with the entry
+
+// Guards the tree links, in_use, flags and openers. Never held across a call
+// into a driver, a user copy or an allocation.
+extern SpinLock proc_subdir_lock;
+
+// References: the tree holds one, each child one on its parent, each inode one.
+void pde_get(proc_dir_entry* entry);
+void pde_put(proc_dir_entry* entry);
+// A zeroed entry with `mode`, not yet visible; free it with kfree if registering fails.
+proc_dir_entry* proc_alloc_entry(umode_t mode);
+// Puts `entry` under `parent` (nullptr: /proc) with the last component of `name`;
+// the components before it must be directories there ("driver/foo"). False when
+// the name is invalid or taken, or a directory is missing.
+bool proc_register(proc_dir_entry* entry, const char* name, proc_dir_entry* parent);
+// The entry `name` (may contain '/') below `parent`, with a reference; nullptr if none.
+proc_dir_entry* proc_lookup_path(const char* name, proc_dir_entry* parent);
+// Removes `entry`: marks it and everything below removed and runs them down;
+// unlinks it, and with `whole_subtree` its descendants too (else they stay on
+// the removed directory until removed by name, so its pointer stays valid).
+void proc_take_down(proc_dir_entry* entry, bool whole_subtree);
+
+// ---- driver files (proc_reg.cpp): calls into a driver's fops, counted so that
+// removal can wait for them and close what is still open (Linux's pde_users) ----
+extern const file_operations proc_reg_file_ops;
+// Marks the entry removed, waits for running fops calls, releases open files.
+void proc_entry_rundown(proc_dir_entry* entry);
+
+// ---- 2.6 files (legacy.cpp): read_proc/write_proc behind file_operations ----
+extern const file_operations proc_legacy_file_ops;

@@ -32,11 +32,22 @@ int proc_lookup(inode* dir, const char* name, unsigned length, inode** result)
         *result = parent == entry || is_root(dir) ? (ihold(dir), dir) : proc_get_inode(dir->i_sb, parent);
         return *result ? 0 : -ENOMEM;
     }
-    for (proc_dir_entry* child = entry->children; child; child = child->next) {
-        if (libk::strlen(child->name) == length && libk::memcmp(child->name, name, length) == 0) {
-            *result = proc_get_inode(dir->i_sb, child);
-            return *result ? 0 : -ENOMEM;
+    proc_dir_entry* found = nullptr;
+    {
+        SpinLockGuard guard(proc_subdir_lock);
+        for (proc_dir_entry* child = entry->subdir; child; child = child->next) {
+            if (!(child->flags & PDE_REMOVED) && libk::strlen(child->name) == length
+                && libk::memcmp(child->name, name, length) == 0) {
+                found = child;
+                pde_get(found);   // it may be removed while we build the inode
+                break;
+            }
         }
+    }
+    if (found) {
+        *result = proc_get_inode(dir->i_sb, found);
+        pde_put(found);
+        return *result ? 0 : -ENOMEM;
     }
     if (is_root(dir)) {
         // A pid: digits only, no leading zero.
@@ -68,13 +79,35 @@ int proc_readdir(file* f, dir_context* ctx)
             return 0;
         ctx->pos = 2;
     }
-    loff_t index = 2;
-    for (proc_dir_entry* child = entry->children; child; child = child->next) {
-        if (index++ < ctx->pos)
-            continue;
-        if (!dir_emit(ctx, child->name, static_cast<int>(libk::strlen(child->name)), child->low_ino, entry_dt(child)))
+    // Positions 2.. are the live children in list order. The lock is dropped
+    // around dir_emit (it copies to user space), so each step finds its child anew.
+    loff_t index;
+    for (;;) {
+        char name[sizeof(entry->name)];
+        unsigned long ino = 0;
+        int type = 0;
+        bool found = false;
+        {
+            SpinLockGuard guard(proc_subdir_lock);
+            index = 2;
+            for (proc_dir_entry* child = entry->subdir; child; child = child->next) {
+                if (child->flags & PDE_REMOVED)
+                    continue;
+                if (index == ctx->pos) {
+                    libk::strlcpy(name, child->name, sizeof(name));
+                    ino = child->low_ino;
+                    type = entry_dt(child);
+                    found = true;
+                    break;
+                }
+                ++index;
+            }
+        }
+        if (!found)
+            break;
+        if (!dir_emit(ctx, name, static_cast<int>(libk::strlen(name)), ino, type))
             return 0;
-        ctx->pos = index;
+        ctx->pos = index + 1;
     }
     if (is_root(dir))
         return proc_pid_iterate_root(f, ctx, index);
@@ -105,17 +138,29 @@ int proc_readlink(inode* node, char* buffer, int size)
     return length;
 }
 
+// Inodes are rebuilt at every lookup, so changes are kept in the entry (Linux's
+// proc_notify_change). A size change is ignored: `echo x > /proc/f` opens with O_TRUNC.
 int proc_setattr(inode* node, iattr* attr)
 {
-    if (attr->ia_valid & (ATTR_SIZE | ATTR_UID | ATTR_GID))
-        return -EPERM;
     setattr_copy(node, attr);
+    proc_dir_entry* entry = static_cast<proc_dir_entry*>(node->i_private);
+    if (entry && entry != proc_root_entry()) {
+        entry->mode = node->i_mode;
+        entry->uid = node->i_uid;
+        entry->gid = node->i_gid;
+    }
     return 0;
 }
 
 int proc_drop_inode(inode*)
 {
     return 1;   // rebuilt from the entries at every lookup
+}
+
+void proc_evict_inode(inode* node)
+{
+    if (!proc_inode_is_pid(node))
+        pde_put(static_cast<proc_dir_entry*>(node->i_private));
 }
 
 int proc_statfs(super_block*, kstatfs* buf)
@@ -146,6 +191,7 @@ const inode_operations proc_file_inode_operations = {
 };
 
 const super_operations proc_super_operations = {
+    .evict_inode = proc_evict_inode,
     .drop_inode = proc_drop_inode,
     .statfs = proc_statfs,
 };
@@ -177,10 +223,13 @@ inode* proc_get_inode(super_block* sb, proc_dir_entry* entry)
     inode* node = new_inode(sb);
     if (!node)
         return nullptr;
+    pde_get(entry);   // dropped by proc_evict_inode
     node->i_ino = entry->low_ino;
     node->i_mode = entry->mode;
     node->i_private = entry;
-    node->i_uid = node->i_gid = 0;
+    node->i_uid = entry->uid;
+    node->i_gid = entry->gid;
+    node->i_size = entry->size;
     if (S_ISDIR(entry->mode)) {
         node->i_op = &proc_dir_inode_operations;
         node->i_fop = &proc_dir_operations;
@@ -189,7 +238,9 @@ inode* proc_get_inode(super_block* sb, proc_dir_entry* entry)
         node->i_op = &proc_link_inode_operations;
     } else {
         node->i_op = &proc_file_inode_operations;
-        node->i_fop = entry->proc_fops ? entry->proc_fops : &proc_show_fops;
+        // A driver's fops are reached through proc_reg_file_ops, so that removal
+        // can cut open files off before the module goes away.
+        node->i_fop = entry->show ? &proc_show_fops : &proc_reg_file_ops;
     }
     return node;
 }

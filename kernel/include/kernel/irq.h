@@ -3,26 +3,8 @@
 
 #include <stdint.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-typedef enum irqreturn { IRQ_NONE = 0, IRQ_HANDLED = 1 } irqreturn_t;
-typedef irqreturn_t (*irq_handler_t)(int irq, void* dev_id);
-
-#define IRQF_SHARED 0x00000080
-
-// Installs `handler` on line `irq` and unmasks it. Several handlers may share a
-// line when all pass IRQF_SHARED. Returns 0 or -errno (-EINVAL, -EBUSY, -ENOMEM).
-int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char* name, void* dev_id);
-void free_irq(unsigned int irq, void* dev_id);
-
-void disable_irq(unsigned int irq);
-void enable_irq(unsigned int irq);
-
-#ifdef __cplusplus
-}
-#endif
+// request_irq, free_irq, irq_handler_t...: the C API modules use too.
+#include <linux/interrupt.h>
 
 constexpr unsigned nr_irqs = 16;
 

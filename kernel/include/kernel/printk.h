@@ -31,6 +31,8 @@ bool log_read(uint64_t seq, libk::LogRecord& record, char* text, size_t text_siz
 uint64_t log_first_seq();
 uint64_t log_next_seq();
 void log_clear();
+// Wakes readers blocked on new records (/proc/kmsg); printk calls it, from any context.
+void log_wake_readers();
 
 // Formats a record's timestamp the way Linux does: "[    0.123456] ".
 size_t format_log_timestamp(uint64_t timestamp_ns, char* out, size_t size);

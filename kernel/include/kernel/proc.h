@@ -1,9 +1,10 @@
 // procfs inside the kernel: entries with generated text (show callbacks) or a
 // driver's own file_operations. Linux's proc_create/seq_file API for modules
-// is meant to be built on these.
+// (include/linux/proc_fs.h, seq_file.h) is built on these.
 #pragma once
 
 #include <linux/fs.h>
+#include <linux/proc_fs.h>   // struct proc_dir_entry, shared with modules
 #include <stdarg.h>
 
 struct Task;
@@ -24,20 +25,7 @@ public:
 };
 
 // Generates a file's contents. `task` is the task of a /proc/<pid> entry, else nullptr.
-using ProcShow = void (*)(ProcBuffer& out, Task* task, void* data);
-
-struct proc_dir_entry {
-    char name[64];
-    umode_t mode;
-    proc_dir_entry* parent;
-    proc_dir_entry* children;   // first child
-    proc_dir_entry* next;       // next sibling
-    const file_operations* proc_fops;   // a driver's fops, or nullptr for `show`
-    ProcShow show;
-    void* data;
-    const char* link;           // symlink target, if a fixed one
-    unsigned long low_ino;
-};
+using ProcShow = proc_show_t;   // void (*)(ProcBuffer& out, Task* task, void* data)
 
 // The root of /proc (entries with parent nullptr go here).
 proc_dir_entry* proc_root_entry();
@@ -46,8 +34,8 @@ proc_dir_entry* proc_create_fops(const char* name, umode_t mode, proc_dir_entry*
     void* data);
 proc_dir_entry* proc_mkdir_entry(const char* name, proc_dir_entry* parent);
 proc_dir_entry* proc_symlink_entry(const char* name, proc_dir_entry* parent, const char* target);
-// Removes an entry without children and frees it; open files keep working only
-// for show entries (drivers must not unload under open files).
+// Takes an entry (and anything below it) out of the tree: open files of a
+// driver's entry get -EIO from then on, and their release runs now.
 void proc_remove_entry(proc_dir_entry* entry);
 proc_dir_entry* proc_find_entry(proc_dir_entry* parent, const char* name);
 // The entry behind an inode of /proc (Linux's PDE()), and its data (PDE_DATA).

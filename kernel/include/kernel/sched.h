@@ -95,8 +95,8 @@ struct Task {
 // Allocates a task and its kernel stack, zeroed; frees them (the task must be off every list).
 Task* alloc_task();
 void free_task(Task* task);
-// Makes `task` runnable and gives it a pid; returns the pid.
-pid_t wake_up_new_task(Task* task);
+// Makes `task` runnable and gives it a pid (the next free one unless `fixed_pid`); returns the pid.
+pid_t wake_up_new_task(Task* task, pid_t fixed_pid = 0);
 // The first switch into a forked task lands in ret_from_fork (boot/switch.asm),
 // which returns to user mode through the pt_regs at the top of its stack.
 void prepare_fork_return(Task* task);
@@ -114,7 +114,8 @@ void sched_init();
 
 // Starts a kernel thread running fn(arg); returns its pid or -errno.
 // The thread exits with fn's return value when fn returns.
-pid_t kernel_thread(int (*fn)(void*), void* arg, const char* name);
+// `fixed_pid` is for rest_init only (pids 1 and 2).
+pid_t kernel_thread(int (*fn)(void*), void* arg, const char* name, pid_t fixed_pid = 0);
 
 // Gives up the CPU: picks the next runnable task. A task that set its state to
 // sleeping before calling stays off the run queue until woken.

@@ -1,0 +1,94 @@
+/* The device model, as far as char drivers use it: a class ("mychar") and its
+ * devices, where device_create() makes the /dev node (udev's job on Linux,
+ * devtmpfs's here: root-owned, mode 0600 unless the class's devnode says). */
+#ifndef _LINUX_DEVICE_H
+#define _LINUX_DEVICE_H
+
+#include <linux/compiler.h>
+#include <linux/err.h>
+#include <linux/kdev_t.h>
+#include <linux/printk.h>
+#include <linux/types.h>
+
+struct module;
+
+/* C++ cannot name a struct "class"; the kernel's C++ calls it device_class. */
+#ifdef __cplusplus
+#define __DEVICE_CLASS device_class
+#define __DEVICE_CLASS_MEMBER class_
+#else
+#define __DEVICE_CLASS class
+#define __DEVICE_CLASS_MEMBER class
+#endif
+
+struct device;
+
+struct __DEVICE_CLASS {
+    const char *name;
+    struct module *owner;
+    /* Optional: the node's name under /dev (kmalloc'ed, or NULL for the
+     * device's name) and its mode (left alone: 0600). */
+    char *(*devnode)(struct device *dev, umode_t *mode);
+};
+
+struct device {
+    struct device *parent;
+    struct __DEVICE_CLASS *__DEVICE_CLASS_MEMBER;
+    dev_t devt;                 /* 0 for a device without a /dev node */
+    void *driver_data;          /* dev_get_drvdata */
+    char name[64];              /* dev_name; also the node under /dev */
+    char *node_name;            /* kernel: its node under /dev (kmalloc'ed), or NULL */
+    struct device *next;        /* kernel: on the list of devices */
+};
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* class_create(owner, name) (Linux up to 6.3) and class_create(name) (6.4+). */
+struct __DEVICE_CLASS *__class_create(struct module *owner, const char *name);
+struct __DEVICE_CLASS *class_create_named(const char *name);
+void class_destroy(struct __DEVICE_CLASS *cls);
+
+/* A device of `cls` named by fmt; with devt != 0 also /dev/<name>. Returns
+ * the device or ERR_PTR(-errno). */
+__printf(5, 6) struct device *device_create(struct __DEVICE_CLASS *cls, struct device *parent, dev_t devt,
+    void *drvdata, const char *fmt, ...);
+/* Removes the device of `cls` with number devt and its /dev node. */
+void device_destroy(struct __DEVICE_CLASS *cls, dev_t devt);
+void device_unregister(struct device *dev);
+
+#ifdef __cplusplus
+}
+#endif
+
+#define __CLASS_CREATE_PICK(_1, _2, NAME, ...) NAME
+#define class_create(...) __CLASS_CREATE_PICK(__VA_ARGS__, __class_create, class_create_named, unused)(__VA_ARGS__)
+
+static inline const char *dev_name(const struct device *dev)
+{
+    return dev->name;
+}
+
+static inline void *dev_get_drvdata(const struct device *dev)
+{
+    return dev->driver_data;
+}
+
+static inline void dev_set_drvdata(struct device *dev, void *data)
+{
+    dev->driver_data = data;
+}
+
+/* Messages tagged with the device's name, as Linux's dev_info() and friends. */
+#define dev_printk(level, dev, fmt, ...) printk(level "%s: " fmt, dev_name(dev), ##__VA_ARGS__)
+#define dev_emerg(dev, fmt, ...) dev_printk(KERN_EMERG, dev, fmt, ##__VA_ARGS__)
+#define dev_alert(dev, fmt, ...) dev_printk(KERN_ALERT, dev, fmt, ##__VA_ARGS__)
+#define dev_crit(dev, fmt, ...) dev_printk(KERN_CRIT, dev, fmt, ##__VA_ARGS__)
+#define dev_err(dev, fmt, ...) dev_printk(KERN_ERR, dev, fmt, ##__VA_ARGS__)
+#define dev_warn(dev, fmt, ...) dev_printk(KERN_WARNING, dev, fmt, ##__VA_ARGS__)
+#define dev_notice(dev, fmt, ...) dev_printk(KERN_NOTICE, dev, fmt, ##__VA_ARGS__)
+#define dev_info(dev, fmt, ...) dev_printk(KERN_INFO, dev, fmt, ##__VA_ARGS__)
+#define dev_dbg(dev, fmt, ...) dev_printk(KERN_DEBUG, dev, fmt, ##__VA_ARGS__)
+
+#endif
