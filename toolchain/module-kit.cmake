@@ -19,8 +19,8 @@ add_custom_command(OUTPUT ${KERNLAB_MODULE_KIT_STAMP}
 # The kernel's exports, so modpost can name symbols no one provides.
 add_custom_command(OUTPUT ${KERNLAB_MODULE_KIT}/Module.symvers
   COMMAND ${CMAKE_SOURCE_DIR}/toolchain/module-kit/scripts/gen-symvers.sh $<TARGET_FILE:kernel.elf>
-          > ${KERNLAB_MODULE_KIT}/Module.symvers.tmp
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${KERNLAB_MODULE_KIT}/Module.symvers.tmp
+          > ${CMAKE_BINARY_DIR}/kernel.symvers
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_BINARY_DIR}/kernel.symvers
           ${KERNLAB_MODULE_KIT}/Module.symvers
   DEPENDS kernel.elf ${CMAKE_SOURCE_DIR}/toolchain/module-kit/scripts/gen-symvers.sh
   COMMENT "Listing the kernel's exports in module-kit/Module.symvers")

@@ -270,13 +270,14 @@ int atkbd_init()
     uint8_t ctr = arch::inb(I8042_DATA_REG);
     i8042_flush();
 
-    if (int error = request_irq(keyboard_irq, atkbd_interrupt, 0, "i8042", nullptr))
+    // Shared, as Linux's i8042 does: a module may hook IRQ 1 too (the kbcount exercise).
+    if (int error = request_irq(keyboard_irq, atkbd_interrupt, IRQF_SHARED, "i8042", &s_keyboard))
         return error;
 
     // Whatever the firmware left: keyboard on, its interrupt on, codes translated to set 1.
     ctr = (ctr | I8042_CTR_KBDINT | I8042_CTR_XLATE) & ~I8042_CTR_KBDDIS;
     if (!i8042_command(I8042_CMD_CTL_WCTR)) {
-        free_irq(keyboard_irq, nullptr);
+        free_irq(keyboard_irq, &s_keyboard);
         return -ENODEV;
     }
     i8042_write_data(ctr);

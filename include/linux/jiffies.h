@@ -3,6 +3,7 @@
 #ifndef _LINUX_JIFFIES_H
 #define _LINUX_JIFFIES_H
 
+#include <linux/kernel.h>
 #include <linux/types.h>
 
 #if defined(__cplusplus) && !defined(MODULE)

@@ -6,11 +6,66 @@
 #include <stdarg.h>
 #include <linux/bug.h>
 #include <linux/compiler.h>
-#include <linux/limits.h>
 #include <linux/printk.h>
 #include <linux/stddef.h>
 #include <linux/stringify.h>
 #include <linux/types.h>
+
+/*
+ * Integer limits. Not in a linux/limits.h of our own: that name is the uapi
+ * header the C library's <limits.h> includes, so it must stay the uapi one.
+ * The C names use GCC's predefined values, which #if can evaluate.
+ */
+#ifndef SHRT_MAX
+#define SHRT_MAX __SHRT_MAX__
+#define SHRT_MIN (-SHRT_MAX - 1)
+#endif
+#ifndef USHRT_MAX
+#define USHRT_MAX (SHRT_MAX * 2 + 1)
+#endif
+#ifndef INT_MAX
+#define INT_MAX __INT_MAX__
+#endif
+#ifndef INT_MIN
+#define INT_MIN (-INT_MAX - 1)
+#endif
+#ifndef UINT_MAX
+#define UINT_MAX (INT_MAX * 2U + 1U)
+#endif
+#ifndef LONG_MAX
+#define LONG_MAX __LONG_MAX__
+#endif
+#ifndef LONG_MIN
+#define LONG_MIN (-LONG_MAX - 1L)
+#endif
+#ifndef ULONG_MAX
+#define ULONG_MAX (LONG_MAX * 2UL + 1UL)
+#endif
+#ifndef LLONG_MAX
+#define LLONG_MAX __LONG_LONG_MAX__
+#endif
+#ifndef LLONG_MIN
+#define LLONG_MIN (-LLONG_MAX - 1LL)
+#endif
+#ifndef ULLONG_MAX
+#define ULLONG_MAX (LLONG_MAX * 2ULL + 1ULL)
+#endif
+#ifndef SSIZE_MAX
+#define SSIZE_MAX INT_MAX
+#endif
+#define U8_MAX ((u8)~0U)
+#define S8_MAX ((s8)(U8_MAX >> 1))
+#define S8_MIN ((s8)(-S8_MAX - 1))
+#define U16_MAX ((u16)~0U)
+#define S16_MAX ((s16)(U16_MAX >> 1))
+#define S16_MIN ((s16)(-S16_MAX - 1))
+#define U32_MAX ((u32)~0U)
+#define U32_MIN ((u32)0)
+#define S32_MAX ((s32)(U32_MAX >> 1))
+#define S32_MIN ((s32)(-S32_MAX - 1))
+#define U64_MAX ((u64)~0ULL)
+#define S64_MAX ((s64)(U64_MAX >> 1))
+#define S64_MIN ((s64)(-S64_MAX - 1))
 
 #ifndef NULL
 #define NULL ((void *)0)

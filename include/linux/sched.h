@@ -6,7 +6,7 @@
 #include <uapi/linux/sched.h>
 #include <linux/delay.h>
 #include <linux/jiffies.h>
-#include <linux/limits.h>
+#include <linux/kernel.h>
 #include <linux/types.h>
 
 #define TASK_COMM_LEN 16

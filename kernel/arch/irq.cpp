@@ -6,6 +6,7 @@
 #include <linux/errno.h>
 #include <linux/printk.h>
 #include <kernel/mm.h>
+#include <libk/string.h>
 
 namespace {
 
@@ -97,9 +98,18 @@ uint64_t irq_count(unsigned int irq)
     return irq < nr_irqs ? lines[irq].count : 0;
 }
 
-const char* irq_name(unsigned int irq)
+bool irq_names(unsigned int irq, char* buffer, unsigned size)
 {
-    return irq < nr_irqs && lines[irq].actions ? lines[irq].actions->name : nullptr;
+    if (irq >= nr_irqs || size == 0)
+        return false;
+    SpinLockGuard guard(irq_lock);
+    buffer[0] = '\0';
+    for (IrqAction* action = lines[irq].actions; action; action = action->next) {
+        if (action != lines[irq].actions)
+            libk::strlcat(buffer, ", ", size);
+        libk::strlcat(buffer, action->name ? action->name : "?", size);
+    }
+    return lines[irq].actions != nullptr;
 }
 
 // Runs with interrupts disabled (interrupt gate); the EOI goes out after the

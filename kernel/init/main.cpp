@@ -17,6 +17,7 @@
 #include <kernel/syscall.h>
 #include <kernel/time.h>
 #include <kernel/vfs.h>
+#include <kernel/workqueue.h>
 #include <arch/fpu.h>
 #include <kernel/version.h>
 #include <libk/format.h>
@@ -77,6 +78,7 @@ int kernel_init(void*)
 {
     printk(KERN_INFO "#### kernel_init() ####\n");
     kthreadd_done.wait();   // kthreadd must exist before anyone asks it for threads
+    workqueue_init();       // the "events" worker, for schedule_work() from drivers and modules
 
     vfs_init();             // ramfs as the root file system
     populate_rootfs();      // unpack the initramfs the boot loader gave us into it

@@ -5,7 +5,7 @@
 #include "internal.h"
 #include <linux/completion.h>
 #include <linux/export.h>
-#include <linux/limits.h>
+#include <linux/kernel.h>
 
 namespace {
 

@@ -7,7 +7,10 @@
 #include <kernel/uaccess.h>
 #include <kernel/vfs.h>
 #include <libk/string.h>
+#include <linux/capability.h>
 #include <linux/completion.h>
+#include <linux/cred.h>
+#include <linux/ctype.h>
 #include <linux/device.h>
 #include <linux/export.h>
 #include <linux/fcntl.h>
@@ -20,6 +23,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/timer.h>
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
@@ -530,6 +534,14 @@ void test_numbers_and_strings(KTestContext& context)
     char c = 1;
     KTEST_EXPECT(get_user(c, reinterpret_cast<const char __user*>(0xC0001000)) == -EFAULT && c == 0);
     KTEST_EXPECT(!access_ok(reinterpret_cast<const void __user*>(0xBFFFFFF0), 0x20));
+
+    // Ids and clocks: the tests run as root in kernel_init.
+    KTEST_EXPECT(uid_eq(current_uid(), GLOBAL_ROOT_UID) && capable(CAP_SYS_ADMIN));
+    u64 before = ktime_get_ns();
+    msleep(8);
+    KTEST_EXPECT(ktime_get_ns() - before >= 4 * NSEC_PER_MSEC);
+    KTEST_EXPECT(ktime_get_real_seconds() > 1600000000);
+    KTEST_EXPECT(hex_to_bin('b') == 11 && toupper('q') == 'Q');
 }
 
 } // namespace

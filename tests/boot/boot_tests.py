@@ -293,6 +293,7 @@ def console_param_selects_consoles(build_dir):
 
 
 import userspace_tests  # noqa: E402,F401  (registers the shell tests)
+import module_tests  # noqa: E402,F401  (registers the module tests)
 
 
 def main():

@@ -10,7 +10,8 @@ void show_interrupts(ProcBuffer& out, Task*, void*)
 {
     out.printf("%*sCPU%-8d\n", 11, "", 0);   // Linux: the width of "NNN: " + 8, then CPU%-8d
     for (unsigned irq = 0; irq < nr_irqs; ++irq) {
-        const char* name = irq_name(irq);
+        char names[128];
+        const char* name = irq_names(irq, names, sizeof(names)) ? names : nullptr;
         if (!name && irq == 2)
             name = "cascade";   // the slave PIC hangs off line 2; Linux lists it so
         if (!name)

@@ -10,5 +10,6 @@ constexpr unsigned nr_irqs = 16;
 
 // Interrupts counted per line, for /proc/interrupts.
 uint64_t irq_count(unsigned int irq);
-// Name of the first handler on a line, or nullptr when none.
-const char* irq_name(unsigned int irq);
+// Every handler's name on a line, ", "-separated as /proc/interrupts shows a
+// shared line ("i8042, kbcount"); returns false when the line has none.
+bool irq_names(unsigned int irq, char* buffer, unsigned size);
