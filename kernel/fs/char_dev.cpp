@@ -4,6 +4,7 @@
 #include <kernel/mm.h>
 #include <libk/string.h>
 #include <linux/cdev.h>
+#include <linux/module.h>
 
 namespace {
 
@@ -106,10 +107,20 @@ int chrdev_open(inode* node, file* f)
     cdev* c = find_cdev(node->i_rdev);
     if (!c || !c->ops)
         return -ENXIO;
+    // The open file holds the driver's module (Linux's fops_get): rmmod
+    // refuses while it is open, and "Used by" counts it.
+    if (!try_module_get(c->ops->owner))
+        return -ENXIO;
     node->i_cdev = c;
     f->f_op = c->ops;
-    if (f->f_op->open)
-        return f->f_op->open(node, f);
+    if (f->f_op->open) {
+        int error = f->f_op->open(node, f);
+        if (error) {
+            module_put(c->ops->owner);
+            f->f_op = nullptr;   // fput must neither release nor put again
+        }
+        return error;
+    }
     return 0;
 }
 

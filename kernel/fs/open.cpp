@@ -1,6 +1,7 @@
 // Opening files: open(2)'s flags (O_CREAT, O_EXCL, O_TRUNC, O_DIRECTORY,
 // O_NOFOLLOW ...), permission checks, and the life of a struct file.
 #include "internal.h"
+#include <linux/module.h>
 #include <kernel/mm.h>
 #include <libk/string.h>
 #include <linux/fcntl.h>
@@ -20,6 +21,8 @@ extern "C" void fput(struct file* f)
         return;
     if (f->f_op && f->f_op->release)
         f->f_op->release(f->f_inode, f);
+    if (f->f_op)
+        module_put(f->f_op->owner);   // taken when a driver's fops were installed
     iput(f->f_inode);
     mntput(f->f_vfsmnt);
     kfree(f);
@@ -172,11 +175,18 @@ ErrorOr<file*> dentry_open(const Path& path, int flags)
     f->f_inode = path.node;
     ihold(path.node);
     f->f_op = path.node->i_fop;
+    if (f->f_op && !try_module_get(f->f_op->owner)) {
+        f->f_op = nullptr;
+        fput(f);
+        return ENO(ENODEV);
+    }
     f->f_flags = static_cast<unsigned>(flags) & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
     f->f_mode = open_fmode(flags);
     if (f->f_op && f->f_op->open) {
         int error = f->f_op->open(path.node, f);
         if (error < 0) {
+            if (f->f_op)
+                module_put(f->f_op->owner);
             f->f_op = nullptr;   // no release for a failed open
             fput(f);
             return errno_error(error);

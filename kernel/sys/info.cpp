@@ -1,4 +1,5 @@
 // System information: uname, sethostname, sysinfo, getrlimit.
+#include <kernel/loadavg.h>
 #include <kernel/mm.h>
 #include <kernel/sched.h>
 #include <kernel/time.h>
@@ -44,6 +45,8 @@ extern "C" long sys_sysinfo(struct sysinfo __user* info)
     MemoryStats stats = memory_stats();
     struct sysinfo value {};
     value.uptime = static_cast<long>(jiffies_64 / HZ);
+    for (int i = 0; i < 3; ++i)
+        value.loads[i] = avenrun[i] << (SI_LOAD_SHIFT - FSHIFT);
     value.totalram = stats.total_pages;
     value.freeram = stats.free_pages;
     value.procs = static_cast<unsigned short>(task_count());

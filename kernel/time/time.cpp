@@ -3,6 +3,7 @@
 #include <arch/ptrace.h>
 #include <arch/x86.h>
 #include <kernel/irq.h>
+#include <kernel/loadavg.h>
 #include <kernel/panic.h>
 #include <kernel/sched.h>
 #include <kernel/time.h>
@@ -43,6 +44,7 @@ irqreturn_t timer_interrupt(int, void*)
     jiffies = jiffies + 1;
     run_local_timers();   // tasklets and kernel timers that are due
     scheduler_tick(current_irq_regs && user_mode(current_irq_regs));
+    calc_global_load();   // the load average, every 5 s
     return IRQ_HANDLED;
 }
 

@@ -4,6 +4,7 @@
 #include <kernel/init.h>
 #include <kernel/initcall.h>
 #include <kernel/irq.h>
+#include <kernel/loadavg.h>
 #include <kernel/mm.h>
 #include <kernel/time.h>
 #include <kernel/version.h>
@@ -131,7 +132,9 @@ void show_loadavg(ProcBuffer& out, Task*, void*)
 {
     TaskTotals totals {};
     for_each_task(count_task, &totals);
-    out.printf("0.00 0.00 0.00 %u/%u %d\n", totals.running, totals.total, totals.last_pid);
+    out.printf("%lu.%02lu %lu.%02lu %lu.%02lu %u/%u %d\n", load_int(avenrun[0]), load_frac(avenrun[0]),
+        load_int(avenrun[1]), load_frac(avenrun[1]), load_int(avenrun[2]), load_frac(avenrun[2]), totals.running,
+        totals.total, totals.last_pid);
 }
 
 void show_stat(ProcBuffer& out, Task*, void*)
