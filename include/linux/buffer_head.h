@@ -1,0 +1,59 @@
+/* The buffer cache: blocks of a block device cached in memory, read on demand
+ * and written back on sync, fsync, umount and every few seconds.
+ * This interface is fixed (the ext2 file system is written against it);
+ * kernel/block/buffer.cpp implements it. */
+#ifndef _LINUX_BUFFER_HEAD_H
+#define _LINUX_BUFFER_HEAD_H
+
+#include <linux/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct block_device;
+struct super_block;
+
+enum bh_state_bits {
+    BH_Uptodate = 0, /* b_data holds the block's contents */
+    BH_Dirty = 1,    /* b_data must be written back */
+};
+
+struct buffer_head {
+    unsigned long b_state;
+    sector_t b_blocknr;          /* in units of b_size */
+    size_t b_size;
+    char *b_data;
+    struct block_device *b_bdev;
+    int b_count;                 /* users; brelse drops one */
+    void *b_private;             /* the cache's own bookkeeping */
+};
+
+static inline int buffer_uptodate(const struct buffer_head *bh) { return (bh->b_state >> BH_Uptodate) & 1; }
+static inline int buffer_dirty(const struct buffer_head *bh) { return (bh->b_state >> BH_Dirty) & 1; }
+static inline void set_buffer_uptodate(struct buffer_head *bh) { bh->b_state |= 1ul << BH_Uptodate; }
+static inline void clear_buffer_dirty(struct buffer_head *bh) { bh->b_state &= ~(1ul << BH_Dirty); }
+
+/* `block` is in units of `size`; NULL on an I/O error. */
+struct buffer_head *__bread(struct block_device *bdev, sector_t block, unsigned size);
+/* size = sb->s_blocksize, device = sb->s_bdev. */
+struct buffer_head *sb_bread(struct super_block *sb, sector_t block);
+/* No read: for a block about to be wholly overwritten; the caller fills b_data,
+ * calls set_buffer_uptodate and mark_buffer_dirty. */
+struct buffer_head *sb_getblk(struct super_block *sb, sector_t block);
+void brelse(struct buffer_head *bh);
+void mark_buffer_dirty(struct buffer_head *bh);
+/* Writes it now; 0 or -EIO. */
+int sync_dirty_buffer(struct buffer_head *bh);
+/* Writes back every dirty buffer of the device; 0 or -EIO. */
+int sync_blockdev(struct block_device *bdev);
+/* Drops the device's clean buffers (after umount). */
+void invalidate_bdev(struct block_device *bdev);
+/* 512..4096: sets s_blocksize and s_blocksize_bits; returns size, or 0 if invalid. */
+int sb_set_blocksize(struct super_block *sb, int size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
