@@ -1,6 +1,7 @@
 // ELF32 executable checks for execve: every field that later decides what gets mapped where
 // is bounds- and overflow-checked here, because the file is untrusted user data.
 #include <libk/elf.h>
+#include <libk/little_endian.h>
 
 namespace libk {
 
@@ -31,18 +32,6 @@ constexpr uint8_t elfdata2lsb = 1;
 constexpr uint32_t ev_current = 1;
 constexpr uint16_t et_exec = 2;
 constexpr uint16_t em_386 = 3;
-
-// Byte-wise little-endian loads: e_phoff need not be aligned, and this also reads the
-// file correctly on a big-endian host.
-uint16_t load_u16(const uint8_t* p)
-{
-    return static_cast<uint16_t>(p[0] | p[1] << 8);
-}
-
-uint32_t load_u32(const uint8_t* p)
-{
-    return p[0] | p[1] << 8 | p[2] << 16 | static_cast<uint32_t>(p[3]) << 24;
-}
 
 int reject(const char** reason, const char* why)
 {

@@ -2,6 +2,7 @@
 // checked before use, because insmod hands the kernel arbitrary bytes.
 #include <libk/elf_rel.h>
 #include <libk/format.h>
+#include <libk/little_endian.h>
 #include <libk/string.h>
 
 namespace libk {
@@ -61,26 +62,6 @@ constexpr uint8_t stb_global = 1;
 constexpr uint8_t stb_weak = 2;
 constexpr uint8_t stt_section = 3;
 constexpr uint8_t stt_file = 4;
-
-// Byte-wise little-endian access: nothing in the file promises alignment, and this also
-// works on a big-endian host.
-uint16_t load_u16(const uint8_t* p)
-{
-    return static_cast<uint16_t>(p[0] | p[1] << 8);
-}
-
-uint32_t load_u32(const uint8_t* p)
-{
-    return p[0] | p[1] << 8 | p[2] << 16 | static_cast<uint32_t>(p[3]) << 24;
-}
-
-void store_u32(uint8_t* p, uint32_t value)
-{
-    p[0] = static_cast<uint8_t>(value);
-    p[1] = static_cast<uint8_t>(value >> 8);
-    p[2] = static_cast<uint8_t>(value >> 16);
-    p[3] = static_cast<uint8_t>(value >> 24);
-}
 
 bool is_power_of_two(uint32_t value)
 {

@@ -1,0 +1,108 @@
+"""ext2 interoperability with e2fsprogs: an image made and filled on the host
+is attached as an IDE disk; the guest reads every file, changes some, unmounts
+and powers off; then the host's e2fsck must find no error and debugfs must read
+back what the guest wrote."""
+
+import os
+import random
+import re
+import shutil
+import subprocess
+import tempfile
+
+from registry import boot_test, expect
+from shell import Shell
+
+
+def host(*command, input_bytes=None):
+    return subprocess.run(command, input=input_bytes, capture_output=True, check=False)
+
+
+def cksum_of(data):
+    """POSIX cksum (what /bin/cksum prints in the guest): CRC and length."""
+    result = host("cksum", input_bytes=data)
+    return " ".join(result.stdout.decode().split()[:2])
+
+
+def make_image(folder, block_size, files):
+    image = os.path.join(folder, f"ext2-{block_size}.img")
+    with open(image, "wb") as out:
+        out.truncate(32 * 1024 * 1024)
+    made = host("mke2fs", "-q", "-t", "ext2", "-b", str(block_size), "-F", image)
+    expect(made.returncode == 0, f"mke2fs failed: {made.stderr.decode()}")
+    commands = []
+    for name, data in files.items():
+        source = os.path.join(folder, name.replace("/", "_"))
+        with open(source, "wb") as out:
+            out.write(data)
+        directory = os.path.dirname(name)
+        if directory:
+            commands.append(f"mkdir /{directory}")
+        commands.append(f"write {source} /{name}")
+    script = os.path.join(folder, "debugfs.cmds")
+    with open(script, "w") as out:
+        out.write("\n".join(dict.fromkeys(commands)) + "\n")
+    filled = host("debugfs", "-w", "-f", script, image)
+    expect(filled.returncode == 0, f"debugfs failed: {filled.stderr.decode()}")
+    return image
+
+
+def debugfs_cat(image, path):
+    return host("debugfs", "-R", f"cat {path}", image).stdout
+
+
+def interop(build_dir, block_size, big_size):
+    folder = tempfile.mkdtemp(prefix="kernlab-ext2-")
+    try:
+        rng = random.Random(block_size)
+        big = rng.randbytes(big_size)
+        files = {
+            "small.txt": b"hello from the host\n",
+            "dir/nested.txt": b"nested file\n" * 10,
+            "todelete.txt": b"delete me\n",
+            "big.bin": big,   # past the double-indirect threshold for this block size
+        }
+        image = make_image(folder, block_size, files)
+        drive = ["-drive", f"file={image},format=raw,if=ide"]
+        with Shell(build_dir, extra_args=drive) as sh:
+            expect("sda" in sh.run("cat /proc/partitions"), "the IDE disk is not /dev/sda")
+            out = sh.run("mount -t ext2 /dev/sda /mnt && echo mounted")
+            expect("mounted" in out, f"mount failed:\n{out}")
+            for name, data in files.items():
+                got = " ".join(sh.run(f"cksum /mnt/{name}", timeout=60).split()[:2])
+                expect(got == cksum_of(data), f"/mnt/{name}: guest cksum {got}, host {cksum_of(data)}")
+            sh.run("echo more >> /mnt/small.txt")                   # append
+            sh.run("echo new > /mnt/created.txt")                   # create
+            sh.run("echo -n > /mnt/dir/nested.txt")                 # truncate
+            sh.run("head -c 100000 /mnt/big.bin > /mnt/cut.bin")    # a shorter copy
+            sh.run("mkdir /mnt/newdir && mv /mnt/created.txt /mnt/newdir/moved.txt")   # rename
+            sh.run("rm /mnt/todelete.txt")                          # delete
+            sh.run("sync")
+            out = sh.run("umount /mnt && echo unmounted")
+            expect("unmounted" in out, f"umount failed:\n{out}")
+            sh.send("poweroff\r")
+            sh.qemu.wait_exit(timeout=60)
+
+        check = host("e2fsck", "-fn", image)
+        expect(check.returncode == 0, f"e2fsck -fn found problems:\n{check.stdout.decode()}{check.stderr.decode()}")
+        expect(debugfs_cat(image, "/small.txt") == files["small.txt"] + b"more\n", "the append did not reach the disk")
+        expect(debugfs_cat(image, "/newdir/moved.txt") == b"new\n", "the created and renamed file is wrong")
+        expect(debugfs_cat(image, "/dir/nested.txt") == b"", "the truncated file is not empty")
+        expect(debugfs_cat(image, "/cut.bin") == big[:100000], "the copy written by the guest differs")
+        listing = host("debugfs", "-R", "ls -l /", image).stdout.decode()
+        expect("todelete.txt" not in listing, "the deleted file is still there")
+        expect(re.search(r"\bbig\.bin\b", listing), "big.bin vanished")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@boot_test
+def ext2_interop_1k_blocks(build_dir):
+    """1 KiB blocks; a 1.5 MiB file reaches the double-indirect blocks."""
+    interop(build_dir, 1024, 1536 * 1024)
+
+
+@boot_test
+def ext2_interop_4k_blocks(build_dir):
+    """4 KiB blocks; a 5 MiB file reaches the double-indirect blocks."""
+    interop(build_dir, 4096, 5 * 1024 * 1024)
