@@ -52,6 +52,17 @@ void invalidate_bdev(struct block_device *bdev);
 /* 512..4096: sets s_blocksize and s_blocksize_bits; returns size, or 0 if invalid. */
 int sb_set_blocksize(struct super_block *sb, int size);
 
+/* ---- kernlab additions (Linux's names), beyond the fixed interface above ---- */
+/* The cached buffer, made without reading if absent; NULL past the device end. */
+struct buffer_head *__getblk(struct block_device *bdev, sector_t block, unsigned size);
+/* The cached buffer or NULL, no I/O. */
+struct buffer_head *__find_get_block(struct block_device *bdev, sector_t block, unsigned size);
+static inline void get_bh(struct buffer_head *bh) { bh->b_count++; }
+/* Writes back every dirty buffer of every device (sync(2) after the file systems). */
+void sync_buffers_all(void);
+/* Buffers and bytes held, and how many are dirty. */
+void buffer_cache_stats(unsigned long *buffers, unsigned long *bytes, unsigned long *dirty);
+
 #ifdef __cplusplus
 }
 #endif

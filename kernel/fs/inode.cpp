@@ -1,6 +1,7 @@
 // Inode life cycle: allocation, references, eviction, ownership and the
 // attribute helpers file systems share.
 #include "internal.h"
+#include <linux/blkdev.h>
 #include <kernel/mm.h>
 #include <linux/stat.h>
 
@@ -71,7 +72,8 @@ extern "C" void init_special_inode(struct inode* node, umode_t mode, dev_t rdev)
         node->i_fop = &def_chr_fops;
         node->i_rdev = rdev;
     } else if (S_ISBLK(mode)) {
-        node->i_rdev = rdev;   // block devices come with the block layer
+        node->i_fop = &def_blk_fops;   // kernel/block/bdev_file.cpp
+        node->i_rdev = rdev;
     } else if (S_ISFIFO(mode)) {
         node->i_fop = &pipefifo_fops;
     }

@@ -46,6 +46,8 @@ umode_t current_umask();
 ErrorOr<size_t> path_name(const Path& path, const Path& root, char* buffer, size_t size);
 
 file* alloc_file();
+// sync(2): each mounted file system's sync_fs, then its block device's buffers.
+void sync_filesystems();
 file_system_type* get_fs_type(const char* name);
 
 // Lookup of one name in a directory inode, without mount crossing; referenced result.

@@ -1,6 +1,7 @@
 // The mount table: mounting a file system on a directory, unmounting, and the
 // lookups the path walk does to cross mount points.
 #include "internal.h"
+#include <linux/buffer_head.h>
 #include <kernel/mm.h>
 #include <libk/string.h>
 #include <linux/stat.h>
@@ -167,4 +168,15 @@ void for_each_mount(MountVisitor visitor, void* context)
         visitor(mnt.mnt_devname, buffer, mnt.mnt_sb->s_type->name, mnt.mnt_flags, context);
     }
     kfree(buffer);
+}
+
+void sync_filesystems()
+{
+    for (vfsmount& mnt : mounts) {
+        super_block* sb = mnt.mnt_sb;
+        if (sb->s_op && sb->s_op->sync_fs)
+            sb->s_op->sync_fs(sb, 1);
+        if (sb->s_bdev)
+            sync_blockdev(sb->s_bdev);
+    }
 }

@@ -2,6 +2,7 @@
 #include "internal.h"
 #include <kernel/mm.h>
 #include <kernel/uaccess.h>
+#include <linux/buffer_head.h>
 
 namespace {
 
@@ -53,9 +54,11 @@ extern "C" long sys_oldumount(const char __user* name)
     return sys_umount(name, 0);
 }
 
-// ramfs, procfs and devtmpfs have nothing to write back; the block layer will.
+// ramfs, procfs and devtmpfs have nothing to write back; the buffer cache has.
 extern "C" long sys_sync()
 {
+    sync_filesystems();
+    sync_buffers_all();   // block devices written through their files
     return 0;
 }
 

@@ -294,6 +294,8 @@ def console_param_selects_consoles(build_dir):
 
 import userspace_tests  # noqa: E402,F401  (registers the shell tests)
 import module_tests  # noqa: E402,F401  (registers the module tests)
+import block_tests  # noqa: E402,F401  (registers the block device tests)
+import ext2_tests  # noqa: E402,F401  (registers the e2fsprogs interoperability tests)
 
 
 def main():

@@ -3,6 +3,7 @@
 #include "internal.h"
 #include <kernel/init.h>
 #include <kernel/initcall.h>
+#include <linux/genhd.h>
 #include <kernel/irq.h>
 #include <kernel/loadavg.h>
 #include <kernel/mm.h>
@@ -103,7 +104,8 @@ void show_devices(ProcBuffer& out, Task*, void*)
 {
     out.printf("Character devices:\n");
     for_each_chrdev(show_chrdev, &out);
-    out.printf("\nBlock devices:\n");   // the block layer will list its majors here
+    out.printf("\nBlock devices:\n");
+    for_each_blkdev(show_chrdev, &out);   // same "%3u name" lines
 }
 
 struct TaskTotals {

@@ -107,7 +107,7 @@ struct __attribute__((packed)) SuperBlock {
     uint32_t s_algorithm_usage_bitmap;
     uint8_t s_prealloc_blocks;
     uint8_t s_prealloc_dir_blocks;
-    uint16_t s_padding1;
+    uint16_t s_reserved_gdt_blocks;   // kept free for online resize (resize_inode)
     uint8_t s_journal_uuid[16];
     uint32_t s_journal_inum;
     uint32_t s_journal_dev;

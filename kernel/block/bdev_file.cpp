@@ -1,0 +1,302 @@
+// Block device special files (Linux's block/fops.c + bdev.c): opening a block
+// node, read/write/llseek/fsync through the buffer cache, the BLK* ioctls, and
+// blkdev_get/put for file systems.
+#include "blk.h"
+#include <kernel/vfs.h>
+#include <libk/string.h>
+#include <kernel/mm.h>
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/export.h>
+#include <linux/hdreg.h>
+#include <linux/module.h>
+#include <linux/uaccess.h>
+
+namespace {
+
+loff_t bdev_bytes(const block_device* bdev) { return static_cast<loff_t>(bdev->bd_nr_sectors) << 9; }
+
+// Takes an opener reference (driver open, module, counts); blk_mutex held.
+int get_locked(block_device* bdev, fmode_t mode, void* holder)
+{
+    gendisk* disk = bdev->bd_disk;
+    if (!disk || !(disk->flags & GENHD_FL_UP))
+        return -ENXIO;
+    if ((mode & FMODE_EXCL) && bdev->bd_holder && bdev->bd_holder != holder)
+        return -EBUSY;
+    struct module* owner = disk->fops ? disk->fops->owner : nullptr;
+    if (!try_module_get(owner))
+        return -ENXIO;
+    if (disk->fops && disk->fops->open) {
+        if (int error = disk->fops->open(bdev, mode); error) {
+            module_put(owner);
+            return error;
+        }
+    }
+    ++bdev->bd_openers;
+    if (mode & FMODE_EXCL)
+        bdev->bd_holder = holder;
+    return 0;
+}
+
+void put_locked(block_device* bdev, fmode_t mode)
+{
+    if (--bdev->bd_openers == 0) {
+        bdev->bd_holder = nullptr;
+        // Linux's last close: write back and forget, so other paths to the
+        // same sectors (the disk vs. a partition) see the data.
+        sync_blockdev(bdev);
+        invalidate_bdev(bdev);
+    }
+    gendisk* disk = bdev->bd_disk;
+    if (!disk) {   // the disk went away while open
+        if (bdev->bd_openers == 0)
+            kfree(bdev);
+        return;
+    }
+    if (disk->fops && disk->fops->release)
+        disk->fops->release(disk, mode);
+    module_put(disk->fops ? disk->fops->owner : nullptr);
+}
+
+int blkdev_open(inode* node, file* f)
+{
+    mutex_lock(&blk_mutex);
+    block_device* bdev = bdev_lookup(node->i_rdev);
+    int error = bdev ? get_locked(bdev, f->f_mode, nullptr) : -ENXIO;
+    mutex_unlock(&blk_mutex);
+    if (error == 0)
+        f->private_data = bdev;
+    return error;
+}
+
+int blkdev_release(inode*, file* f)
+{
+    auto* bdev = static_cast<block_device*>(f->private_data);
+    mutex_lock(&blk_mutex);
+    put_locked(bdev, f->f_mode);
+    mutex_unlock(&blk_mutex);
+    return 0;
+}
+
+ssize_t blkdev_read(file* f, char __user* buffer, size_t count, loff_t* pos)
+{
+    auto* bdev = static_cast<block_device*>(f->private_data);
+    if (!bdev->bd_disk)
+        return -ENXIO;
+    loff_t size = bdev_bytes(bdev);
+    if (*pos < 0)
+        return -EINVAL;
+    if (*pos >= size)
+        return 0;
+    if (static_cast<loff_t>(count) > size - *pos)
+        count = static_cast<size_t>(size - *pos);
+    unsigned block_size = bdev->bd_block_size;
+    size_t done = 0;
+    while (done < count) {
+        loff_t at = *pos + static_cast<loff_t>(done);
+        sector_t block = static_cast<sector_t>(at / block_size);
+        unsigned offset = static_cast<unsigned>(at % block_size);
+        size_t chunk = block_size - offset < count - done ? block_size - offset : count - done;
+        buffer_head* bh = __bread(bdev, block, block_size);
+        if (!bh)
+            return done ? static_cast<ssize_t>(done) : -EIO;
+        unsigned long left = copy_to_user(buffer + done, bh->b_data + offset, chunk);
+        brelse(bh);
+        if (left)
+            return done ? static_cast<ssize_t>(done) : -EFAULT;
+        done += chunk;
+    }
+    *pos += static_cast<loff_t>(done);
+    return static_cast<ssize_t>(done);
+}
+
+ssize_t blkdev_write(file* f, const char __user* buffer, size_t count, loff_t* pos)
+{
+    auto* bdev = static_cast<block_device*>(f->private_data);
+    if (!bdev->bd_disk)
+        return -ENXIO;
+    loff_t size = bdev_bytes(bdev);
+    if (*pos < 0)
+        return -EINVAL;
+    if (count == 0)
+        return 0;
+    if (*pos >= size)
+        return -ENOSPC;
+    if (static_cast<loff_t>(count) > size - *pos)
+        count = static_cast<size_t>(size - *pos);
+    unsigned block_size = bdev->bd_block_size;
+    size_t done = 0;
+    while (done < count) {
+        loff_t at = *pos + static_cast<loff_t>(done);
+        sector_t block = static_cast<sector_t>(at / block_size);
+        unsigned offset = static_cast<unsigned>(at % block_size);
+        size_t chunk = block_size - offset < count - done ? block_size - offset : count - done;
+        // A whole block need not be read first.
+        buffer_head* bh = chunk == block_size ? __getblk(bdev, block, block_size) : __bread(bdev, block, block_size);
+        if (!bh)
+            return done ? static_cast<ssize_t>(done) : -EIO;
+        unsigned long left = copy_from_user(bh->b_data + offset, buffer + done, chunk);
+        if (left == 0)
+            mark_buffer_dirty(bh);
+        brelse(bh);
+        if (left)
+            return done ? static_cast<ssize_t>(done) : -EFAULT;
+        done += chunk;
+    }
+    *pos += static_cast<loff_t>(done);
+    if (f->f_flags & O_SYNC)
+        sync_blockdev(bdev);
+    return static_cast<ssize_t>(done);
+}
+
+loff_t blkdev_llseek(file* f, loff_t offset, int whence)
+{
+    auto* bdev = static_cast<block_device*>(f->private_data);
+    return fixed_size_llseek(f, offset, whence, bdev_bytes(bdev));
+}
+
+int blkdev_fsync(file* f, loff_t, loff_t, int)
+{
+    return sync_blockdev(static_cast<block_device*>(f->private_data));
+}
+
+long blkdev_ioctl(file* f, unsigned int cmd, unsigned long arg)
+{
+    auto* bdev = static_cast<block_device*>(f->private_data);
+    gendisk* disk = bdev->bd_disk;
+    if (!disk)
+        return -ENXIO;
+    void __user* argp = reinterpret_cast<void __user*>(arg);
+    switch (cmd) {
+    case BLKGETSIZE: {
+        unsigned long sectors = bdev->bd_nr_sectors;
+        return copy_to_user(argp, &sectors, sizeof(sectors)) ? -EFAULT : 0;
+    }
+    case BLKGETSIZE64: {
+        u64 bytes = static_cast<u64>(bdev->bd_nr_sectors) << 9;
+        return copy_to_user(argp, &bytes, sizeof(bytes)) ? -EFAULT : 0;
+    }
+    case BLKSSZGET: {
+        int size = static_cast<int>(queue_logical_block_size(disk->queue));
+        return copy_to_user(argp, &size, sizeof(size)) ? -EFAULT : 0;
+    }
+    case BLKBSZGET: {
+        int size = static_cast<int>(bdev->bd_block_size);
+        return copy_to_user(argp, &size, sizeof(size)) ? -EFAULT : 0;
+    }
+    case BLKROGET: {
+        int read_only = 0;
+        return copy_to_user(argp, &read_only, sizeof(read_only)) ? -EFAULT : 0;
+    }
+    case BLKFLSBUF:
+        sync_blockdev(bdev);
+        invalidate_bdev(bdev);
+        return 0;
+    case BLKRRPART:
+        return blkdev_reread_part(bdev);
+    case HDIO_GETGEO: {
+        hd_geometry geo {};
+        geo.start = bdev->bd_start_sect;
+        int error = -ENOTTY;
+        if (disk->fops && disk->fops->getgeo)
+            error = disk->fops->getgeo(bdev, &geo);
+        if (error == -ENOTTY) {
+            // The usual fake for LBA disks: 255 heads, 63 sectors per track.
+            geo.heads = 255;
+            geo.sectors = 63;
+            unsigned long cylinders = disk->capacity / (255 * 63);
+            geo.cylinders = static_cast<unsigned short>(cylinders > 0xffff ? 0xffff : cylinders);
+            error = 0;
+        }
+        if (error)
+            return error;
+        geo.start = bdev->bd_start_sect;
+        return copy_to_user(argp, &geo, sizeof(geo)) ? -EFAULT : 0;
+    }
+    default:
+        if (disk->fops && disk->fops->ioctl)
+            return disk->fops->ioctl(bdev, f->f_mode, cmd, arg);
+        return -ENOTTY;
+    }
+}
+
+} // namespace
+
+extern "C" const struct file_operations def_blk_fops = {
+    .owner = nullptr,
+    .llseek = blkdev_llseek,
+    .read = blkdev_read,
+    .write = blkdev_write,
+    .unlocked_ioctl = blkdev_ioctl,
+    .compat_ioctl = blkdev_ioctl,
+    .open = blkdev_open,
+    .release = blkdev_release,
+    .fsync = blkdev_fsync,
+};
+
+extern "C" int blkdev_reread_part(struct block_device* bdev)
+{
+    gendisk* disk = bdev->bd_disk;
+    if (!disk || bdev->bd_partno != 0)
+        return -EINVAL;
+    mutex_lock(&blk_mutex);
+    int error = blk_drop_partitions(disk, false);
+    if (error == 0)
+        blk_add_partitions(disk);
+    mutex_unlock(&blk_mutex);
+    return error;
+}
+
+extern "C" struct block_device* blkdev_get_by_dev(dev_t dev, fmode_t mode, void* holder)
+{
+    mutex_lock(&blk_mutex);
+    block_device* bdev = bdev_lookup(dev);
+    int error = bdev ? get_locked(bdev, mode, holder) : -ENXIO;
+    mutex_unlock(&blk_mutex);
+    return error ? static_cast<block_device*>(ERR_PTR(error)) : bdev;
+}
+
+extern "C" struct block_device* blkdev_get_by_path(const char* path, fmode_t mode, void* holder)
+{
+    auto found = kern_path(path, LOOKUP_FOLLOW);
+    if (found.is_error())
+        return static_cast<block_device*>(ERR_PTR(-found.error().code()));
+    Path p = found.value();
+    int error = 0;
+    dev_t dev = 0;
+    if (!S_ISBLK(p.node->i_mode))
+        error = -ENOTBLK;
+    else
+        dev = p.node->i_rdev;
+    path_put(p);
+    if (error)
+        return static_cast<block_device*>(ERR_PTR(error));
+    return blkdev_get_by_dev(dev, mode, holder);
+}
+
+extern "C" void blkdev_put(struct block_device* bdev, fmode_t mode)
+{
+    mutex_lock(&blk_mutex);
+    put_locked(bdev, mode);
+    mutex_unlock(&blk_mutex);
+}
+
+EXPORT_SYMBOL(def_blk_fops);
+EXPORT_SYMBOL(blkdev_reread_part);
+EXPORT_SYMBOL(blkdev_get_by_dev);
+EXPORT_SYMBOL(blkdev_get_by_path);
+EXPORT_SYMBOL(blkdev_put);
+
+extern "C" sector_t bdev_nr_sectors(struct block_device* bdev)
+{
+    return bdev->bd_nr_sectors;
+}
+
+extern "C" bool bdev_read_only(struct block_device*)
+{
+    return false;
+}
+
+EXPORT_SYMBOL(bdev_nr_sectors);
+EXPORT_SYMBOL(bdev_read_only);

@@ -1,0 +1,357 @@
+// The buffer cache: blocks of block devices in memory, found by a hash of
+// (device, block, size), evicted least recently used when clean, written back
+// by sync, fsync, umount, the last close, and the flush thread every 5 s.
+#include "blk.h"
+#include <kernel/kthread.h>
+#include <kernel/mm.h>
+#include <kernel/sched.h>
+#include <libk/string.h>
+#include <linux/errno.h>
+#include <linux/export.h>
+#include <linux/fs.h>
+#include <linux/printk.h>
+
+namespace {
+
+// A buffer_head plus the cache's links (b_private points back here).
+struct CachedBuffer {
+    buffer_head bh;
+    CachedBuffer* hash_next;
+    CachedBuffer* lru_prev;   // towards the most recently used
+    CachedBuffer* lru_next;
+};
+
+constexpr unsigned hash_size = 1024;
+constexpr unsigned long cache_limit_bytes = 4ul * 1024 * 1024;
+constexpr unsigned flush_interval_ms = 5000;
+
+// One lock for the cache and the I/O it does: simple, and I/O is synchronous.
+constinit struct mutex cache_lock = __MUTEX_INITIALIZER(cache_lock);
+constinit CachedBuffer* hash_table[hash_size] = {};
+constinit CachedBuffer* lru_head = nullptr;   // most recently used
+constinit CachedBuffer* lru_tail = nullptr;
+constinit unsigned long cached_bytes = 0;
+constinit unsigned long cached_buffers = 0;
+constinit unsigned long dirty_buffers = 0;
+constinit bool flusher_started = false;
+
+unsigned hash_of(block_device* bdev, sector_t block, unsigned size)
+{
+    unsigned long h = reinterpret_cast<unsigned long>(bdev) / 16 + block * 31 + size;
+    return static_cast<unsigned>(h ^ (h >> 10)) % hash_size;
+}
+
+void lru_unlink(CachedBuffer* c)
+{
+    if (c->lru_prev)
+        c->lru_prev->lru_next = c->lru_next;
+    else
+        lru_head = c->lru_next;
+    if (c->lru_next)
+        c->lru_next->lru_prev = c->lru_prev;
+    else
+        lru_tail = c->lru_prev;
+    c->lru_prev = c->lru_next = nullptr;
+}
+
+void lru_push_front(CachedBuffer* c)
+{
+    c->lru_prev = nullptr;
+    c->lru_next = lru_head;
+    if (lru_head)
+        lru_head->lru_prev = c;
+    lru_head = c;
+    if (!lru_tail)
+        lru_tail = c;
+}
+
+CachedBuffer* lookup(block_device* bdev, sector_t block, unsigned size)
+{
+    for (CachedBuffer* c = hash_table[hash_of(bdev, block, size)]; c; c = c->hash_next)
+        if (c->bh.b_bdev == bdev && c->bh.b_blocknr == block && c->bh.b_size == size)
+            return c;
+    return nullptr;
+}
+
+void free_buffer(CachedBuffer* c)
+{
+    buffer_head& bh = c->bh;
+    CachedBuffer** p = &hash_table[hash_of(bh.b_bdev, bh.b_blocknr, static_cast<unsigned>(bh.b_size))];
+    while (*p && *p != c)
+        p = &(*p)->hash_next;
+    if (*p)
+        *p = c->hash_next;
+    lru_unlink(c);
+    if (buffer_dirty(&bh))
+        --dirty_buffers;
+    cached_bytes -= bh.b_size;
+    --cached_buffers;
+    kfree(bh.b_data);
+    kfree(c);
+}
+
+int do_io(buffer_head* bh, int op)
+{
+    sector_t sector = bh->b_blocknr * (bh->b_size >> 9);
+    int error = blk_rw_direct(bh->b_bdev, op, sector, bh->b_data, static_cast<unsigned>(bh->b_size));
+    if (error)
+        printk(KERN_ERR "Buffer I/O error on dev %s, logical block %lu, %s\n", bh->b_bdev->bd_name,
+            static_cast<unsigned long>(bh->b_blocknr), op == REQ_OP_WRITE ? "lost write" : "read failed");
+    return error;
+}
+
+int write_back(buffer_head* bh)
+{
+    if (!buffer_dirty(bh))
+        return 0;
+    int error = do_io(bh, REQ_OP_WRITE);
+    if (error == 0) {
+        clear_buffer_dirty(bh);
+        --dirty_buffers;
+    }
+    return error;
+}
+
+// Frees unused buffers from the cold end until the cache fits; dirty ones
+// are written first.
+void shrink()
+{
+    CachedBuffer* c = lru_tail;
+    while (c && cached_bytes > cache_limit_bytes) {
+        CachedBuffer* warmer = c->lru_prev;
+        if (c->bh.b_count == 0) {
+            write_back(&c->bh);
+            if (!buffer_dirty(&c->bh))
+                free_buffer(c);
+        }
+        c = warmer;
+    }
+}
+
+buffer_head* getblk_locked(block_device* bdev, sector_t block, unsigned size)
+{
+    if (CachedBuffer* c = lookup(bdev, block, size)) {
+        ++c->bh.b_count;
+        lru_unlink(c);
+        lru_push_front(c);
+        return &c->bh;
+    }
+    auto* c = static_cast<CachedBuffer*>(kzalloc(sizeof(CachedBuffer), GFP_KERNEL));
+    char* data = static_cast<char*>(kmalloc(size, GFP_KERNEL));   // one slab object: never crosses a page
+    if (!c || !data) {
+        kfree(c);
+        kfree(data);
+        return nullptr;
+    }
+    c->bh.b_bdev = bdev;
+    c->bh.b_blocknr = block;
+    c->bh.b_size = size;
+    c->bh.b_data = data;
+    c->bh.b_count = 1;
+    c->bh.b_private = c;
+    unsigned h = hash_of(bdev, block, size);
+    c->hash_next = hash_table[h];
+    hash_table[h] = c;
+    lru_push_front(c);
+    cached_bytes += size;
+    ++cached_buffers;
+    shrink();
+    return &c->bh;
+}
+
+bool valid_request(block_device* bdev, sector_t block, unsigned size)
+{
+    if (!bdev || !bdev->bd_disk || size < 512 || size > PAGE_SIZE || (size & (size - 1)))
+        return false;
+    return (block + 1) * (size >> 9) <= bdev->bd_nr_sectors;
+}
+
+// A disk's buffers include those of its partitions.
+bool belongs_to(const buffer_head* bh, const block_device* bdev)
+{
+    return bh->b_bdev == bdev || (bdev->bd_partno == 0 && bh->b_bdev->bd_contains == bdev);
+}
+
+int sync_matching(const block_device* bdev)
+{
+    int result = 0;
+    for (CachedBuffer* c = lru_head; c; c = c->lru_next)
+        if (buffer_dirty(&c->bh) && (!bdev || belongs_to(&c->bh, bdev)))
+            if (int error = write_back(&c->bh); error && !result)
+                result = error;
+    return result;
+}
+
+int flush_thread(void*)
+{
+    for (;;) {
+        msleep(flush_interval_ms);
+        if (dirty_buffers)
+            sync_buffers_all();
+    }
+    return 0;
+}
+
+} // namespace
+
+extern "C" struct buffer_head* __find_get_block(struct block_device* bdev, sector_t block, unsigned size)
+{
+    mutex_lock(&cache_lock);
+    CachedBuffer* c = lookup(bdev, block, size);
+    if (c)
+        ++c->bh.b_count;
+    mutex_unlock(&cache_lock);
+    return c ? &c->bh : nullptr;
+}
+
+extern "C" struct buffer_head* __getblk(struct block_device* bdev, sector_t block, unsigned size)
+{
+    if (!valid_request(bdev, block, size))
+        return nullptr;
+    mutex_lock(&cache_lock);
+    buffer_head* bh = getblk_locked(bdev, block, size);
+    mutex_unlock(&cache_lock);
+    return bh;
+}
+
+extern "C" struct buffer_head* __bread(struct block_device* bdev, sector_t block, unsigned size)
+{
+    if (!valid_request(bdev, block, size))
+        return nullptr;
+    mutex_lock(&cache_lock);
+    buffer_head* bh = getblk_locked(bdev, block, size);
+    if (bh && !buffer_uptodate(bh)) {
+        if (do_io(bh, REQ_OP_READ) == 0) {
+            set_buffer_uptodate(bh);
+        } else {
+            --bh->b_count;
+            bh = nullptr;
+        }
+    }
+    mutex_unlock(&cache_lock);
+    return bh;
+}
+
+extern "C" struct buffer_head* sb_bread(struct super_block* sb, sector_t block)
+{
+    return __bread(sb->s_bdev, block, static_cast<unsigned>(sb->s_blocksize));
+}
+
+extern "C" struct buffer_head* sb_getblk(struct super_block* sb, sector_t block)
+{
+    return __getblk(sb->s_bdev, block, static_cast<unsigned>(sb->s_blocksize));
+}
+
+extern "C" void brelse(struct buffer_head* bh)
+{
+    if (!bh)
+        return;
+    if (bh->b_count > 0)
+        --bh->b_count;
+    else
+        printk(KERN_WARNING "VFS: brelse: Trying to free free buffer\n");
+}
+
+extern "C" void mark_buffer_dirty(struct buffer_head* bh)
+{
+    if (!buffer_dirty(bh)) {
+        bh->b_state |= 1ul << BH_Dirty;
+        ++dirty_buffers;
+    }
+    set_buffer_uptodate(bh);
+    if (!flusher_started) {
+        flusher_started = true;
+        kthread_run(flush_thread, nullptr, "bdflush");
+    }
+}
+
+extern "C" int sync_dirty_buffer(struct buffer_head* bh)
+{
+    mutex_lock(&cache_lock);
+    int error = write_back(bh);
+    mutex_unlock(&cache_lock);
+    return error;
+}
+
+extern "C" int sync_blockdev(struct block_device* bdev)
+{
+    if (!bdev)
+        return 0;
+    mutex_lock(&cache_lock);
+    int result = sync_matching(bdev);
+    mutex_unlock(&cache_lock);
+    return result;
+}
+
+extern "C" void sync_buffers_all(void)
+{
+    mutex_lock(&cache_lock);
+    sync_matching(nullptr);
+    mutex_unlock(&cache_lock);
+}
+
+void buffer_forget_bdev(block_device* bdev, bool dirty_too)
+{
+    mutex_lock(&cache_lock);
+    CachedBuffer* c = lru_head;
+    while (c) {
+        CachedBuffer* next = c->lru_next;
+        if (belongs_to(&c->bh, bdev) && c->bh.b_count == 0 && (dirty_too || !buffer_dirty(&c->bh)))
+            free_buffer(c);
+        c = next;
+    }
+    mutex_unlock(&cache_lock);
+}
+
+extern "C" void invalidate_bdev(struct block_device* bdev)
+{
+    buffer_forget_bdev(bdev, false);
+}
+
+extern "C" int set_blocksize(struct block_device* bdev, int size)
+{
+    if (size < 512 || size > static_cast<int>(PAGE_SIZE) || (size & (size - 1)))
+        return -EINVAL;
+    if (bdev->bd_disk && static_cast<unsigned>(size) < queue_logical_block_size(bdev->bd_disk->queue))
+        return -EINVAL;
+    if (bdev->bd_block_size != static_cast<unsigned>(size)) {
+        sync_blockdev(bdev);
+        invalidate_bdev(bdev);
+        bdev->bd_block_size = static_cast<unsigned>(size);
+    }
+    return 0;
+}
+
+extern "C" int sb_set_blocksize(struct super_block* sb, int size)
+{
+    if (!sb->s_bdev || set_blocksize(sb->s_bdev, size) < 0)
+        return 0;
+    sb->s_blocksize = static_cast<unsigned long>(size);
+    unsigned char bits = 0;
+    while ((1 << bits) < size)
+        ++bits;
+    sb->s_blocksize_bits = bits;
+    return size;
+}
+
+extern "C" void buffer_cache_stats(unsigned long* buffers, unsigned long* bytes, unsigned long* dirty)
+{
+    *buffers = cached_buffers;
+    *bytes = cached_bytes;
+    *dirty = dirty_buffers;
+}
+
+EXPORT_SYMBOL(__find_get_block);
+EXPORT_SYMBOL(__getblk);
+EXPORT_SYMBOL(__bread);
+EXPORT_SYMBOL(sb_bread);
+EXPORT_SYMBOL(sb_getblk);
+EXPORT_SYMBOL(brelse);
+EXPORT_SYMBOL(mark_buffer_dirty);
+EXPORT_SYMBOL(sync_dirty_buffer);
+EXPORT_SYMBOL(sync_blockdev);
+EXPORT_SYMBOL(sync_buffers_all);
+EXPORT_SYMBOL(invalidate_bdev);
+EXPORT_SYMBOL(set_blocksize);
+EXPORT_SYMBOL(sb_set_blocksize);
+EXPORT_SYMBOL(buffer_cache_stats);

@@ -1,0 +1,124 @@
+// ext2 regular files: read and write through the block map and the buffer
+// cache; holes read as zeros, writes allocate blocks as they go.
+#include "ext2.h"
+#include <kernel/uaccess.h>
+#include <linux/stat.h>
+
+namespace {
+
+ssize_t ext2_file_read(file* f, char __user* buffer, size_t count, loff_t* pos)
+{
+    inode* node = file_inode(f);
+    super_block* sb = node->i_sb;
+    if (*pos < 0)
+        return -EINVAL;
+    Ext2Lock lock(sb);
+    if (*pos >= node->i_size)
+        return 0;
+    uint64_t available = static_cast<uint64_t>(node->i_size - *pos);
+    if (count > available)
+        count = static_cast<size_t>(available);
+    uint32_t block_size = static_cast<uint32_t>(sb->s_blocksize);
+    size_t done = 0;
+    while (done < count) {
+        uint64_t position = static_cast<uint64_t>(*pos);
+        uint32_t offset = static_cast<uint32_t>(position % block_size);
+        size_t chunk = block_size - offset;
+        if (chunk > count - done)
+            chunk = count - done;
+        auto block = ext2_get_block(node, position / block_size, false);
+        if (block.is_error())
+            return done ? static_cast<ssize_t>(done) : -block.error().code();
+        unsigned long left;
+        if (block.value() == 0) {
+            left = clear_user(buffer + done, chunk);   // a hole
+        } else {
+            auto bh = ext2_bread(sb, block.value());
+            if (bh.is_error())
+                return done ? static_cast<ssize_t>(done) : -bh.error().code();
+            left = copy_to_user(buffer + done, bh.value()->b_data + offset, chunk);
+            brelse(bh.value());
+        }
+        done += chunk - left;
+        *pos += static_cast<loff_t>(chunk - left);
+        if (left)
+            return done ? static_cast<ssize_t>(done) : -EFAULT;
+    }
+    return static_cast<ssize_t>(done);
+}
+
+ssize_t ext2_file_write(file* f, const char __user* buffer, size_t count, loff_t* pos)
+{
+    inode* node = file_inode(f);
+    super_block* sb = node->i_sb;
+    if (ext2_read_only(sb))
+        return -EROFS;
+    if (*pos < 0)
+        return -EINVAL;
+    if (count == 0)
+        return 0;
+    if (*pos >= sb->s_maxbytes)
+        return -EFBIG;
+    if (static_cast<loff_t>(count) > sb->s_maxbytes - *pos)
+        count = static_cast<size_t>(sb->s_maxbytes - *pos);
+    Ext2Lock lock(sb);
+    uint32_t block_size = static_cast<uint32_t>(sb->s_blocksize);
+    size_t done = 0;
+    int error = 0;
+    while (done < count) {
+        uint64_t position = static_cast<uint64_t>(*pos);
+        uint32_t offset = static_cast<uint32_t>(position % block_size);
+        size_t chunk = block_size - offset;
+        if (chunk > count - done)
+            chunk = count - done;
+        auto block = ext2_get_block(node, position / block_size, true);
+        if (block.is_error()) {
+            error = -block.error().code();
+            break;
+        }
+        auto bh = ext2_bread(sb, block.value());
+        if (bh.is_error()) {
+            error = -bh.error().code();
+            break;
+        }
+        unsigned long left = copy_from_user(bh.value()->b_data + offset, buffer + done, chunk);
+        mark_buffer_dirty(bh.value());
+        brelse(bh.value());
+        done += chunk - left;
+        *pos += static_cast<loff_t>(chunk - left);
+        if (*pos > node->i_size)
+            node->i_size = *pos;
+        if (left) {
+            error = -EFAULT;
+            break;
+        }
+    }
+    if (done) {
+        node->i_mtime = node->i_ctime = current_time(node);
+        (void)ext2_write_inode(node);
+        return static_cast<ssize_t>(done);
+    }
+    return error;
+}
+
+int ext2_fsync(file* f, loff_t, loff_t, int)
+{
+    super_block* sb = file_inode(f)->i_sb;
+    if (ext2_read_only(sb))
+        return 0;
+    return sync_blockdev(sb->s_bdev);
+}
+
+} // namespace
+
+const file_operations ext2_file_operations = {
+    .owner = nullptr,
+    .llseek = generic_file_llseek,
+    .read = ext2_file_read,
+    .write = ext2_file_write,
+    .fsync = ext2_fsync,
+};
+
+const inode_operations ext2_file_inode_operations = {
+    .setattr = ext2_setattr,
+};

@@ -1,0 +1,129 @@
+"""Boot tests of the block milestone, typed at the shell as the course does:
+the memdrive RAM disk (exercise 11: insmod with nsectors, fdisk, mkfs.ext2,
+mount, files that survive umount/mount, an empty disk after rmmod/insmod) and
+the memory_block exercise's 1 MB disk (exercise 12)."""
+
+import re
+
+from registry import boot_test, expect
+from shell import Shell
+
+MODULES = "/lib/modules"
+KERNEL_LINE = re.compile(r"^\[\s*\d+\.\d{6}\] .*\n?", re.M)
+
+
+def user_output(sh, command, timeout=30):
+    """What `command` printed, without the kernel's console lines, stripped."""
+    return KERNEL_LINE.sub("", sh.run(command, timeout=timeout)).strip()
+
+
+def status(sh):
+    return sh.run("echo $?").strip()
+
+
+def run_ok(sh, command, timeout=60):
+    """Runs `command`, fails the test unless it exits 0; returns its output."""
+    out = user_output(sh, command, timeout)
+    code = status(sh)
+    expect(code == "0", f"`{command}` exited {code}:\n{out}")
+    return out
+
+
+def make_memdrive_fs(sh):
+    """insmod memdrive nsectors=10240, one partition over the disk, ext2 on it."""
+    run_ok(sh, f"insmod {MODULES}/memdrive.ko nsectors=10240")
+    listing = run_ok(sh, "fdisk -l /dev/memdrive")
+    expect("Disk /dev/memdrive: 5 MiB, 5242880 bytes, 10240 sectors" in listing, f"fdisk -l:\n{listing}")
+    out = run_ok(sh, r"printf 'n\np\n1\n\n\nw\n' | fdisk /dev/memdrive")
+    for line in ["Created a new partition 1 of type 'Linux' and of size 4 MiB.",
+                 "The partition table has been altered.", "Calling ioctl() to re-read partition table.",
+                 "Syncing disks."]:
+        expect(line in out, f"fdisk lacks {line!r}:\n{out}")
+    expect("failed" not in out, f"BLKRRPART failed:\n{out}")
+    listing = run_ok(sh, "fdisk -l /dev/memdrive")
+    expect(re.search(r"^/dev/memdrive1 +2048 +10239 +8192 +4M 83 Linux$", listing, re.M), f"fdisk -l:\n{listing}")
+    parts = run_ok(sh, "cat /proc/partitions")
+    expect(re.search(r"\s5120 memdrive$", parts, re.M), f"/proc/partitions lacks memdrive:\n{parts}")
+    expect(re.search(r"\s4096 memdrive1$", parts, re.M), f"/proc/partitions lacks memdrive1:\n{parts}")
+    out = run_ok(sh, "mkfs.ext2 /dev/memdrive1", timeout=120)
+    expect("Creating filesystem with 4096 1k blocks and 1024 inodes" in out, f"mkfs.ext2:\n{out}")
+
+
+@boot_test
+def block_memdrive_fdisk(build_dir):
+    """insmod memdrive.ko nsectors=10240 makes a 5 MB /dev/memdrive; fdisk -l
+    shows its size in Linux's words, a scripted fdisk makes /dev/memdrive1 and
+    the course's alias /dev/memdrive0; rmmod removes them."""
+    with Shell(build_dir) as sh:
+        run_ok(sh, f"insmod {MODULES}/memdrive.ko nsectors=10240")
+        listing = run_ok(sh, "fdisk -l /dev/memdrive")
+        for line in ["Disk /dev/memdrive: 5 MiB, 5242880 bytes, 10240 sectors",
+                     "Units: sectors of 1 * 512 = 512 bytes",
+                     "Sector size (logical/physical): 512 bytes / 512 bytes"]:
+            expect(line in listing, f"fdisk -l lacks {line!r}:\n{listing}")
+        expect("Disklabel" not in listing, f"a new disk has a label:\n{listing}")
+        run_ok(sh, r"printf 'n\np\n1\n\n\nw\n' | fdisk /dev/memdrive")
+        run_ok(sh, "test -b /dev/memdrive1")
+        run_ok(sh, "test -b /dev/memdrive0")
+        listing = run_ok(sh, "fdisk -l")
+        expect("Disk /dev/memdrive: 5 MiB" in listing, f"fdisk -l without a device:\n{listing}")
+        run_ok(sh, "rmmod memdrive")
+        out = sh.run("test -e /dev/memdrive; echo $?").strip()
+        expect(out.endswith("1"), "/dev/memdrive outlived rmmod")
+
+
+@boot_test
+def block_memdrive_ext2(build_dir):
+    """The exercise step by step: partition, mkfs.ext2, mount, make files and
+    folders, umount, mount again (as /dev/memdrive1 and as /dev/memdrive0):
+    they are there; rmmod and insmod again: the disk is empty, mount fails."""
+    with Shell(build_dir) as sh:
+        make_memdrive_fs(sh)
+        run_ok(sh, "mount -t ext2 /dev/memdrive1 /mnt")
+        run_ok(sh, "mkdir /mnt/a")
+        run_ok(sh, "echo hi > /mnt/a/f")
+        run_ok(sh, "cp /bin/sh /mnt/sh.copy")
+        listing = run_ok(sh, "ls /mnt")
+        for name in ["a", "lost+found", "sh.copy"]:
+            expect(name in listing.split(), f"ls /mnt lacks {name}:\n{listing}")
+        usage = run_ok(sh, "df /mnt")
+        expect(re.search(r"^/dev/memdrive1 +\d+ +\d+ +\d+ +\d+% /mnt$", usage, re.M), f"df /mnt:\n{usage}")
+        run_ok(sh, "umount /mnt")
+
+        run_ok(sh, "mount /dev/memdrive1 /mnt")
+        expect(run_ok(sh, "cat /mnt/a/f") == "hi", "/mnt/a/f lost its contents")
+        run_ok(sh, "cmp /mnt/sh.copy /bin/sh")
+        run_ok(sh, "umount /mnt")
+        run_ok(sh, "mount /dev/memdrive0 /mnt")
+        expect(run_ok(sh, "cat /mnt/a/f") == "hi", "/mnt/a/f via /dev/memdrive0")
+        run_ok(sh, "umount /mnt")
+
+        run_ok(sh, "rmmod memdrive")
+        run_ok(sh, f"insmod {MODULES}/memdrive.ko nsectors=10240")
+        listing = run_ok(sh, "fdisk -l /dev/memdrive")
+        expect("Disklabel" not in listing, f"the new disk still has a partition table:\n{listing}")
+        out = sh.run("mount /dev/memdrive0 /mnt; echo status=$?")
+        expect("status=0" not in out, f"mount of the new empty disk succeeded:\n{out}")
+        out = sh.run("mount -t ext2 /dev/memdrive /mnt; echo status=$?")
+        expect("status=0" not in out, f"mount of the new empty disk succeeded:\n{out}")
+        run_ok(sh, "rmmod memdrive")
+
+
+@boot_test
+def block_memory_block(build_dir):
+    """The memory_block exercise: insmod gives a 1 MB /dev/memory_block;
+    mkfs.ext2 on it, mount, write a file, umount, mount, read it back."""
+    with Shell(build_dir) as sh:
+        run_ok(sh, f"insmod {MODULES}/memory_block.ko")
+        listing = run_ok(sh, "fdisk -l /dev/memory_block")
+        expect("Disk /dev/memory_block: 1 MiB, 1048576 bytes, 2048 sectors" in listing, f"fdisk -l:\n{listing}")
+        out = run_ok(sh, "mkfs.ext2 /dev/memory_block", timeout=60)
+        expect("Creating filesystem with 1024 1k blocks" in out, f"mkfs.ext2:\n{out}")
+        run_ok(sh, "mkdir -p /mnt/memory_block")
+        run_ok(sh, "mount /dev/memory_block /mnt/memory_block")
+        run_ok(sh, "echo 'written to memory' > /mnt/memory_block/note")
+        run_ok(sh, "umount /mnt/memory_block")
+        run_ok(sh, "mount /dev/memory_block /mnt/memory_block")
+        expect(run_ok(sh, "cat /mnt/memory_block/note") == "written to memory", "memory_block lost the file")
+        run_ok(sh, "umount /mnt/memory_block")
+        run_ok(sh, "rmmod memory_block")
