@@ -106,3 +106,39 @@ def ext2_interop_1k_blocks(build_dir):
 def ext2_interop_4k_blocks(build_dir):
     """4 KiB blocks; a 5 MiB file reaches the double-indirect blocks."""
     interop(build_dir, 4096, 5 * 1024 * 1024)
+
+
+@boot_test
+def ext2_refuses_bad_images(build_dir):
+    """A bad magic, an unsupported incompatible feature and garbage in the
+    group descriptors: mount fails with an error, nothing crashes."""
+    folder = tempfile.mkdtemp(prefix="kernlab-ext2-bad-")
+    try:
+        images = []
+        for name, extra in [("badmagic", None), ("extents", ["-O", "extent"]), ("garbage", None)]:
+            image = os.path.join(folder, f"{name}.img")
+            with open(image, "wb") as out:
+                out.truncate(8 * 1024 * 1024)
+            made = host("mke2fs", "-q", "-t", "ext2", "-b", "1024", *(extra or []), "-F", image)
+            expect(made.returncode == 0, f"mke2fs failed: {made.stderr.decode()}")
+            with open(image, "r+b") as disk:
+                if name == "badmagic":
+                    disk.seek(1024 + 56)
+                    disk.write(b"\x00\x00")          # s_magic
+                elif name == "garbage":
+                    disk.seek(2048)
+                    disk.write(bytes(range(256)) * 4)  # the group descriptor block
+            images.append(image)
+        drives = []
+        for index, image in enumerate(images):
+            drives += ["-drive", f"file={image},format=raw,if=ide,index={index if index < 2 else 3}"]
+        with Shell(build_dir, extra_args=drives) as sh:
+            for device in ["/dev/sda", "/dev/sdb", "/dev/sdc"]:
+                out = sh.run(f"mount -t ext2 {device} /mnt; echo status=$?")
+                expect("status=0" not in out, f"{device}: a bad image was mounted:\n{out}")
+            log = sh.run("dmesg | grep -i ext2")
+            expect(re.search(r"magic|feature|group", log, re.I), f"no clear error in the log:\n{log}")
+            expect(sh.run("echo alive").strip() == "alive", "the shell died")
+            expect("Oops" not in sh.output(), "a bad image caused an oops")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
