@@ -24,11 +24,11 @@ def cksum_of(data):
     return " ".join(result.stdout.decode().split()[:2])
 
 
-def make_image(folder, block_size, files):
+def make_image(folder, block_size, files, revision=1):
     image = os.path.join(folder, f"ext2-{block_size}.img")
     with open(image, "wb") as out:
         out.truncate(32 * 1024 * 1024)
-    made = host("mke2fs", "-q", "-t", "ext2", "-b", str(block_size), "-F", image)
+    made = host("mke2fs", "-q", "-t", "ext2", "-r", str(revision), "-b", str(block_size), "-F", image)
     expect(made.returncode == 0, f"mke2fs failed: {made.stderr.decode()}")
     commands = []
     for name, data in files.items():
@@ -51,7 +51,7 @@ def debugfs_cat(image, path):
     return host("debugfs", "-R", f"cat {path}", image).stdout
 
 
-def interop(build_dir, block_size, big_size):
+def interop(build_dir, block_size, big_size, revision=1):
     folder = tempfile.mkdtemp(prefix="kernlab-ext2-")
     try:
         rng = random.Random(block_size)
@@ -62,7 +62,7 @@ def interop(build_dir, block_size, big_size):
             "todelete.txt": b"delete me\n",
             "big.bin": big,   # past the double-indirect threshold for this block size
         }
-        image = make_image(folder, block_size, files)
+        image = make_image(folder, block_size, files, revision)
         drive = ["-drive", f"file={image},format=raw,if=ide"]
         with Shell(build_dir, extra_args=drive) as sh:
             expect("sda" in sh.run("cat /proc/partitions"), "the IDE disk is not /dev/sda")
@@ -100,6 +100,12 @@ def interop(build_dir, block_size, big_size):
 def ext2_interop_1k_blocks(build_dir):
     """1 KiB blocks; a 1.5 MiB file reaches the double-indirect blocks."""
     interop(build_dir, 1024, 1536 * 1024)
+
+
+@boot_test
+def ext2_interop_2k_blocks_revision0(build_dir):
+    """A revision 0 file system (128-byte inodes, no features), 2 KiB blocks."""
+    interop(build_dir, 2048, 2560 * 1024, revision=0)
 
 
 @boot_test
