@@ -11,12 +11,6 @@
 
 static int recursive;
 
-static char *join(const char *dir, const char *name)
-{
-    char *p = malloc(strlen(dir) + strlen(name) + 2);
-    sprintf(p, "%s/%s", dir, name);
-    return p;
-}
 
 static int copy_file(const char *src, const char *dst, mode_t mode)
 {
@@ -69,7 +63,7 @@ static int copy_path(const char *src, const char *dst)
     while ((e = readdir(d))) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
-        char *s = join(src, e->d_name), *t = join(dst, e->d_name);
+        char *s = path_join(src, e->d_name), *t = path_join(dst, e->d_name);
         if (copy_path(s, t) < 0)
             r = -1;
         free(s);
@@ -82,7 +76,7 @@ static int copy_path(const char *src, const char *dst)
 int main(int argc, char **argv)
 {
     struct opts o;
-    int c, status = 0;
+    int c;
     prog_init(argv);
     opts_init(&o, argc, argv);
     while ((c = opts_next(&o, "rRafpv")) != -1) {
@@ -94,20 +88,5 @@ int main(int argc, char **argv)
     int n = argc - o.ind;
     if (n < 2)
         usage_exit("[-r] SOURCE... DEST");
-    const char *dest = argv[argc - 1];
-    struct stat st;
-    int to_dir = stat(dest, &st) == 0 && S_ISDIR(st.st_mode);
-    if (n > 2 && !to_dir)
-        die_msg("target '%s' is not a directory", dest);
-    for (int i = o.ind; i < argc - 1; i++) {
-        if (to_dir) {
-            const char *base = strrchr(argv[i], '/');
-            char *t = join(dest, base && base[1] ? base + 1 : argv[i]);
-            status |= copy_path(argv[i], t) < 0;
-            free(t);
-        } else {
-            status |= copy_path(argv[i], dest) < 0;
-        }
-    }
-    return status;
+    return for_each_source(o.ind, argc, argv, copy_path);
 }

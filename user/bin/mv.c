@@ -45,7 +45,7 @@ static int move(const char *src, const char *dst)
 int main(int argc, char **argv)
 {
     struct opts o;
-    int c, status = 0;
+    int c;
     prog_init(argv);
     opts_init(&o, argc, argv);
     while ((c = opts_next(&o, "fiv")) != -1)
@@ -54,22 +54,5 @@ int main(int argc, char **argv)
     int n = argc - o.ind;
     if (n < 2)
         usage_exit("SOURCE... DEST");
-    const char *dest = argv[argc - 1];
-    struct stat st;
-    int to_dir = stat(dest, &st) == 0 && S_ISDIR(st.st_mode);
-    if (n > 2 && !to_dir)
-        die_msg("target '%s' is not a directory", dest);
-    for (int i = o.ind; i < argc - 1; i++) {
-        if (to_dir) {
-            const char *base = strrchr(argv[i], '/');
-            base = base && base[1] ? base + 1 : argv[i];
-            char *t = malloc(strlen(dest) + strlen(base) + 2);
-            sprintf(t, "%s/%s", dest, base);
-            status |= move(argv[i], t) < 0;
-            free(t);
-        } else {
-            status |= move(argv[i], dest) < 0;
-        }
-    }
-    return status;
+    return for_each_source(o.ind, argc, argv, move);
 }

@@ -204,3 +204,33 @@ int open_input(const char *name)
         return 0;
     return open(name, O_RDONLY);
 }
+
+char *path_join(const char *dir, const char *name)
+{
+    char *p = malloc(strlen(dir) + strlen(name) + 2);
+    if (!p)
+        die_msg("out of memory");
+    sprintf(p, "%s/%s", dir, name);
+    return p;
+}
+
+int for_each_source(int first, int argc, char **argv, int (*act)(const char *source, const char *target))
+{
+    const char *dest = argv[argc - 1];
+    struct stat st;
+    int to_dir = stat(dest, &st) == 0 && S_ISDIR(st.st_mode);
+    if (argc - first > 2 && !to_dir)
+        die_msg("target '%s' is not a directory", dest);
+    int status = 0;
+    for (int i = first; i < argc - 1; i++) {
+        if (!to_dir) {
+            status |= act(argv[i], dest) < 0;
+            continue;
+        }
+        const char *base = strrchr(argv[i], '/');
+        char *target = path_join(dest, base && base[1] ? base + 1 : argv[i]);
+        status |= act(argv[i], target) < 0;
+        free(target);
+    }
+    return status;
+}

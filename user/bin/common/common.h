@@ -41,4 +41,12 @@ void mode_string(mode_t mode, char *out);
 /* "-" means standard input */
 int open_input(const char *name);
 
+/* "dir/name", malloc'd. */
+char *path_join(const char *dir, const char *name);
+/* cp and mv: argv[first..argc-2] are sources, argv[argc-1] the destination.
+ * Calls act(source, target) for each, the target being DEST/basename when DEST
+ * is a directory; dies when several sources go to a non-directory. Returns
+ * non-zero if any act failed. */
+int for_each_source(int first, int argc, char **argv, int (*act)(const char *source, const char *target));
+
 #endif
