@@ -70,8 +70,10 @@ KTEST(sched_msleep)
     uint64_t elapsed_ms = (local_clock() - start) / 1000000;
     printk(KERN_INFO "    # msleep(100) took %llu ms, %lu jiffies\n", static_cast<unsigned long long>(elapsed_ms),
         jiffies - start_jiffies);
-    KTEST_EXPECT(elapsed_ms >= 100);
+    // The tick is the clock msleep promises; under TCG the TSC may run apart
+    // from QEMU's virtual time on a loaded host, so it is reported, not checked.
     KTEST_EXPECT(jiffies - start_jiffies >= msecs_to_jiffies(100));
+    KTEST_EXPECT(jiffies - start_jiffies <= msecs_to_jiffies(100) + 2 * HZ);   // it does come back
 }
 
 KTEST(sched_preemption)

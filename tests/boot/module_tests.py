@@ -450,3 +450,39 @@ def module_bad_input(build_dir):
         refused("rmmod nosuchmodule", "rmmod: ERROR: Module nosuchmodule is not currently loaded")
         sh.run("rmmod hello")
         expect(loaded(sh) == {}, f"modules left loaded: {loaded(sh)}")
+
+
+@boot_test
+def module_bad_relocation(build_dir):
+    """A module with a relocation type the loader does not handle (R_386_GOTOFF)
+    is refused with ENOEXEC and a log line naming the type. The patched .ko comes
+    in on an IDE disk and is cut out of /dev/sda with head -c."""
+    import os
+    import struct
+    import tempfile
+    with open(os.path.join(build_dir, "target", "modules", "hello.ko"), "rb") as ko:
+        data = bytearray(ko.read())
+    shoff, = struct.unpack_from("<I", data, 0x20)
+    shentsize, shnum = struct.unpack_from("<HH", data, 0x2E)
+    patched = False
+    for index in range(shnum):
+        sh_type, = struct.unpack_from("<I", data, shoff + index * shentsize + 4)
+        sh_offset, sh_size = struct.unpack_from("<II", data, shoff + index * shentsize + 16)
+        if sh_type == 9 and sh_size >= 8:   # SHT_REL
+            data[sh_offset + 4] = 9           # the first entry's type: R_386_GOTOFF
+            patched = True
+            break
+    expect(patched, "hello.ko has no relocation section to patch")
+    disk = tempfile.NamedTemporaryFile(prefix="kernlab-badrel-", suffix=".img", delete=False)
+    try:
+        disk.write(bytes(data) + bytes(-len(data) % 512))
+        disk.close()
+        with Shell(build_dir, extra_args=["-drive", f"file={disk.name},format=raw,if=ide"]) as sh:
+            sh.run(f"head -c {len(data)} /dev/sda > /tmp/r.ko")
+            out = sh.run("insmod /tmp/r.ko")
+            expect(status(sh) != "0", "a module with a bad relocation type was loaded")
+            expect("Invalid module format" in out, f"insmod printed:\n{out}")
+            expect("R_386_GOTOFF" in sh.run("dmesg | tail -n 3"), "the log does not name the relocation type")
+            expect(sh.run("echo alive").strip() == "alive", "the shell died")
+    finally:
+        os.unlink(disk.name)
