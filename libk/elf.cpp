@@ -1,6 +1,7 @@
 // ELF32 executable checks for execve: every field that later decides what gets mapped where
 // is bounds- and overflow-checked here, because the file is untrusted user data.
 #include <libk/elf.h>
+#include <libk/elf_header.h>
 #include <libk/little_endian.h>
 
 namespace libk {
@@ -8,12 +9,6 @@ namespace libk {
 namespace {
 
 // Elf32_Ehdr field offsets (ELF specification, "ELF Header").
-constexpr size_t ei_class = 4;
-constexpr size_t ei_data = 5;
-constexpr size_t ei_version = 6;
-constexpr size_t e_type = 16;
-constexpr size_t e_machine = 18;
-constexpr size_t e_version = 20;
 constexpr size_t e_entry = 24;
 constexpr size_t e_phoff = 28;
 constexpr size_t e_phentsize = 42;
@@ -27,11 +22,7 @@ constexpr size_t p_filesz = 16;
 constexpr size_t p_memsz = 20;
 constexpr size_t p_flags = 24;
 
-constexpr uint8_t elfclass32 = 1;
-constexpr uint8_t elfdata2lsb = 1;
-constexpr uint32_t ev_current = 1;
 constexpr uint16_t et_exec = 2;
-constexpr uint16_t em_386 = 3;
 
 int reject(const char** reason, const char* why)
 {
@@ -80,20 +71,11 @@ int parse_elf_executable(const void* header, size_t header_size, uint64_t file_s
         *reason = nullptr;
 
     const auto* bytes = static_cast<const uint8_t*>(header);
-    if (!header || header_size < elf_header_size || file_size < elf_header_size)
+    if (file_size < elf_header_size)
         return reject(reason, "file too short for an ELF header");
-    if (bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F')
-        return reject(reason, "bad ELF magic");
-    if (bytes[ei_class] != elfclass32)
-        return reject(reason, "not ELFCLASS32");
-    if (bytes[ei_data] != elfdata2lsb)
-        return reject(reason, "not little-endian");
-    if (bytes[ei_version] != ev_current || load_u32(bytes + e_version) != ev_current)
-        return reject(reason, "unknown ELF version");
-    if (load_u16(bytes + e_type) != et_exec)
-        return reject(reason, "not ET_EXEC (only static executables are supported)");
-    if (load_u16(bytes + e_machine) != em_386)
-        return reject(reason, "not EM_386");
+    if (const char* why = check_elf32_i386_header(bytes, header_size, et_exec,
+            "not ET_EXEC (only static executables are supported)"))
+        return reject(reason, why);
 
     uint16_t phentsize = load_u16(bytes + e_phentsize);
     uint16_t phnum = load_u16(bytes + e_phnum);

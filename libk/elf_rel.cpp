@@ -1,6 +1,7 @@
 // Loading an ELF32 i386 relocatable object (a .ko): every offset, index and name in the file is
 // checked before use, because insmod hands the kernel arbitrary bytes.
 #include <libk/elf_rel.h>
+#include <libk/elf_header.h>
 #include <libk/format.h>
 #include <libk/little_endian.h>
 #include <libk/string.h>
@@ -10,17 +11,10 @@ namespace libk {
 namespace {
 
 // Elf32_Ehdr field offsets (ELF specification, "ELF Header").
-constexpr size_t ei_class = 4;
-constexpr size_t ei_data = 5;
-constexpr size_t ei_version = 6;
-constexpr size_t e_type = 16;
-constexpr size_t e_machine = 18;
-constexpr size_t e_version = 20;
 constexpr size_t e_shoff = 32;
 constexpr size_t e_shentsize = 46;
 constexpr size_t e_shnum = 48;
 constexpr size_t e_shstrndx = 50;
-constexpr size_t ehdr_size = 52;
 
 // Elf32_Shdr field offsets.
 constexpr size_t sh_name = 0;
@@ -47,11 +41,7 @@ constexpr size_t r_offset = 0;
 constexpr size_t r_info = 4;
 constexpr size_t r_addend = 8;
 
-constexpr uint8_t elfclass32 = 1;
-constexpr uint8_t elfdata2lsb = 1;
-constexpr uint32_t ev_current = 1;
 constexpr uint16_t et_rel = 1;
-constexpr uint16_t em_386 = 3;
 
 constexpr uint16_t shn_undef = 0;
 constexpr uint16_t shn_abs = 0xfff1;
@@ -134,20 +124,8 @@ int RelocatableObject::parse(const void* image, size_t size, const char** reason
 int RelocatableObject::parse_image(const void* image, size_t size, const char** reason)
 {
     auto const* bytes = static_cast<const uint8_t*>(image);
-    if (!bytes || size < ehdr_size)
-        return fail(reason, "truncated ELF header");
-    if (bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F')
-        return fail(reason, "bad ELF magic");
-    if (bytes[ei_class] != elfclass32)
-        return fail(reason, "not a 32-bit ELF file");
-    if (bytes[ei_data] != elfdata2lsb)
-        return fail(reason, "not a little-endian ELF file");
-    if (bytes[ei_version] != ev_current || load_u32(bytes + e_version) != ev_current)
-        return fail(reason, "bad ELF version");
-    if (load_u16(bytes + e_type) != et_rel)
-        return fail(reason, "not a relocatable object (ET_REL)");
-    if (load_u16(bytes + e_machine) != em_386)
-        return fail(reason, "not an i386 object");
+    if (const char* why = check_elf32_i386_header(bytes, size, et_rel, "not a relocatable object (ET_REL)"))
+        return fail(reason, why);
     if (load_u16(bytes + e_shentsize) != shdr_size)
         return fail(reason, "bad section header size");
 
