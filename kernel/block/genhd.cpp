@@ -44,6 +44,17 @@ void partition_name(char* out, size_t size, const char* disk, unsigned number)
     libk::snprintf(out, size, ends_in_digit(disk) ? "%sp%u" : "%s%u", disk, number);
 }
 
+// The block size of the device file: the largest power of two up to a page
+// that divides the size (Linux's set_init_blocksize), so reads and writes of
+// /dev/<disk> go in few, large requests and still reach the last sector.
+unsigned initial_block_size(sector_t sectors)
+{
+    unsigned size = 4096;
+    while (size > 512 && sectors % (size / 512) != 0)
+        size /= 2;
+    return size;
+}
+
 block_device* new_bdev(gendisk* disk, dev_t dev, unsigned partno, sector_t start, sector_t sectors, const char* name)
 {
     auto* b = static_cast<block_device*>(kzalloc(sizeof(block_device), GFP_KERNEL));
@@ -55,7 +66,7 @@ block_device* new_bdev(gendisk* disk, dev_t dev, unsigned partno, sector_t start
     b->bd_partno = partno;
     b->bd_start_sect = start;
     b->bd_nr_sectors = sectors;
-    b->bd_block_size = 1024;   // the block size of the device file (ext2's usual one)
+    b->bd_block_size = initial_block_size(sectors);
     libk::strlcpy(b->bd_name, name, sizeof(b->bd_name));
     b->bd_next = all_bdevs;
     all_bdevs = b;
@@ -355,8 +366,10 @@ extern "C" void blk_cleanup_disk(struct gendisk* disk)
 extern "C" void set_capacity(struct gendisk* disk, sector_t sectors)
 {
     disk->capacity = sectors;
-    if (disk->part0)
+    if (disk->part0) {
         disk->part0->bd_nr_sectors = sectors;
+        disk->part0->bd_block_size = initial_block_size(sectors);
+    }
 }
 
 extern "C" sector_t get_capacity(struct gendisk* disk)
