@@ -2,8 +2,6 @@
 // "level,seq,usec,-;text\n"; writing logs a line ("<N>" sets the level).
 #include <kernel/mm.h>
 #include <kernel/printk.h>
-#include <kernel/sched.h>
-#include <kernel/signal.h>
 #include <kernel/uaccess.h>
 #include <libk/format.h>
 #include <libk/log_buffer.h>
@@ -43,14 +41,11 @@ ssize_t kmsg_read(file* f, char __user* buffer, size_t count, loff_t*)
     auto* reader = static_cast<KmsgReader*>(f->private_data);
     if (!reader)
         return -EBADF;
-    // printk has no wait queue for readers yet: sleep in short steps until a
-    // record arrives (or a signal / O_NONBLOCK ends the wait).
-    while (reader->seq >= log_next_seq()) {
+    if (reader->seq >= log_next_seq()) {
         if (f->f_flags & O_NONBLOCK)
             return -EAGAIN;
-        if (signal_pending(current))
-            return -ERESTARTSYS;
-        msleep(20);
+        if (int error = log_wait_for_record(reader->seq))
+            return error;
     }
     libk::LogRecord record {};
     if (!log_read(reader->seq, record, reader->text, sizeof(reader->text)))
@@ -119,12 +114,13 @@ loff_t kmsg_llseek(file* f, loff_t offset, int whence)
     return 0;
 }
 
-__poll_t kmsg_poll(file* f, poll_table*)
+__poll_t kmsg_poll(file* f, poll_table* table)
 {
+    poll_wait(f, &log_wait_queue(), table);
     auto* reader = static_cast<KmsgReader*>(f->private_data);
     if (reader && reader->seq < log_next_seq())
         return EPOLLIN | EPOLLRDNORM;
-    return 0;   // no wait queue to register: poll() sleeps to its time-out
+    return 0;
 }
 
 } // namespace

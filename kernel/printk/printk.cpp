@@ -4,6 +4,7 @@
 #include <kernel/printk.h>
 #include <kernel/spinlock.h>
 #include <kernel/time.h>
+#include <kernel/wait.h>
 #include <libk/format.h>
 #include <libk/log_buffer.h>
 #include <libk/string.h>
@@ -19,6 +20,7 @@ constinit libk::LogBuffer log_buffer;
 constinit bool log_buffer_ready = false;
 constinit SpinLock logbuf_lock;
 constinit Console* consoles = nullptr;
+constinit WaitQueue log_wait;   // readers waiting for a new record
 
 // The line being assembled: a printk without a trailing newline waits here
 // for KERN_CONT pieces (Linux's cont buffer).
@@ -140,7 +142,9 @@ extern "C" int vprintk(const char* fmt, va_list args)
     if (locked)
         logbuf_lock.unlock(0);
     arch::local_irq_restore(flags);
-    log_wake_readers();
+    // Waking is allowed in interrupt handlers; during an oops nobody reads.
+    if (!oops_in_progress)
+        log_wait.wake_up_all();
     return length;
 }
 
@@ -198,6 +202,16 @@ void log_clear()
     SpinLockGuard guard(logbuf_lock);
     ensure_log_buffer();
     log_buffer.clear();
+}
+
+WaitQueue& log_wait_queue()
+{
+    return log_wait;
+}
+
+int log_wait_for_record(uint64_t seq)
+{
+    return log_wait.wait_until_interruptible([seq] { return log_next_seq() > seq; });
 }
 
 void console_write_direct(const char* text, size_t length)

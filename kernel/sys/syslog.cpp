@@ -2,7 +2,6 @@
 // ("<6>[    0.123456] text\n"), clear it, change the console log level.
 #include <kernel/printk.h>
 #include <kernel/sched.h>
-#include <kernel/signal.h>
 #include <kernel/uaccess.h>
 #include <libk/format.h>
 #include <libk/log_buffer.h>
@@ -91,11 +90,8 @@ extern "C" long sys_syslog(int type, char __user* buffer, int length)
         if (syslog_seq < log_first_seq())
             syslog_seq = log_first_seq();
         // Blocks until there is something new, as Linux's does.
-        while (syslog_seq >= log_next_seq()) {
-            if (signal_pending(current))
-                return -ERESTARTSYS;
-            msleep(50);
-        }
+        if (int error = log_wait_for_record(syslog_seq))
+            return error;
         return copy_records(syslog_seq, buffer, static_cast<size_t>(length), false, &syslog_seq);
     }
     case SYSLOG_ACTION_READ_ALL:

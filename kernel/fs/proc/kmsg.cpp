@@ -1,11 +1,9 @@
 // /proc/kmsg: the kernel log for a logging daemon, as Linux's: root only, each
 // read blocks until there are new records and consumes them ("<6>[    0.123456] text\n").
-// printk wakes readers through log_wake_readers().
 #include "internal.h"
 #include <kernel/initcall.h>
 #include <kernel/mm.h>
 #include <kernel/printk.h>
-#include <kernel/signal.h>
 #include <kernel/uaccess.h>
 #include <kernel/wait.h>
 #include <libk/format.h>
@@ -15,7 +13,6 @@
 
 namespace {
 
-constinit WaitQueue log_wait;       // readers waiting for a new record
 constinit WaitQueue reader_wait;    // readers waiting for their turn
 constinit int reader_busy = 0;
 // The next record to hand out, and how much of it an earlier short read took
@@ -90,7 +87,7 @@ ssize_t kmsg_read(file* f, char __user* out, size_t count, loff_t*)
     // One reader at a time, as Linux's syslog_lock.
     if (reader_wait.wait_until_interruptible([] { return __atomic_exchange_n(&reader_busy, 1, __ATOMIC_ACQUIRE) == 0; }))
         return -ERESTARTSYS;
-    ssize_t result = log_wait.wait_until_interruptible(has_unread);
+    ssize_t result = log_wait_for_record(kmsg_seq);
     if (result == 0) {
         auto* text = static_cast<char*>(kmalloc(libk::LogBuffer::max_text + line_size, GFP_KERNEL));
         result = text ? copy_records(out, count, text, text + libk::LogBuffer::max_text) : -ENOMEM;
@@ -103,7 +100,7 @@ ssize_t kmsg_read(file* f, char __user* out, size_t count, loff_t*)
 
 __poll_t kmsg_poll(file* f, poll_table_struct* table)
 {
-    poll_wait(f, &log_wait, table);
+    poll_wait(f, &log_wait_queue(), table);
     return has_unread() ? EPOLLIN | EPOLLRDNORM : 0;
 }
 
@@ -127,13 +124,5 @@ int proc_kmsg_init()
 }
 
 } // namespace
-
-// Called by printk after storing a record, possibly in an interrupt handler:
-// waking is allowed there, sleeping is not.
-void log_wake_readers()
-{
-    if (!oops_in_progress)
-        log_wait.wake_up_all();
-}
 
 fs_initcall(proc_kmsg_init);

@@ -31,8 +31,12 @@ bool log_read(uint64_t seq, libk::LogRecord& record, char* text, size_t text_siz
 uint64_t log_first_seq();
 uint64_t log_next_seq();
 void log_clear();
-// Wakes readers blocked on new records (/proc/kmsg); printk calls it, from any context.
-void log_wake_readers();
+// Readers of new records (/proc/kmsg, /dev/kmsg, syslog(2)) sleep here until
+// printk stores one. log_wait_for_record returns 0 once a record with sequence
+// number >= `seq` exists, -ERESTARTSYS when a signal came first.
+class WaitQueue;
+WaitQueue& log_wait_queue();
+int log_wait_for_record(uint64_t seq);
 
 // Formats a record's timestamp the way Linux does: "[    0.123456] ".
 size_t format_log_timestamp(uint64_t timestamp_ns, char* out, size_t size);
