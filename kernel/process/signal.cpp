@@ -506,17 +506,6 @@ extern "C" long sys_rt_sigpending(uint64_t __user* set, size_t sigsetsize)
     return copy_to_user(set, &pending, sizeof(pending)) ? -EFAULT : 0;
 }
 
-namespace {
-
-long sleep_until_signal()
-{
-    WaitQueue never_woken;
-    never_woken.wait_until_interruptible([] { return false; });
-    return -ERESTARTNOHAND;
-}
-
-} // namespace
-
 extern "C" long sys_rt_sigsuspend(const uint64_t __user* mask, size_t sigsetsize)
 {
     if (sigsetsize != sizeof(uint64_t))
@@ -527,12 +516,14 @@ extern "C" long sys_rt_sigsuspend(const uint64_t __user* mask, size_t sigsetsize
     current->saved_sigmask = current->blocked_signals;
     current->restore_sigmask = true;
     current->blocked_signals = new_mask & ~unblockable;
-    return sleep_until_signal();
+    sleep_until_signal();
+    return -ERESTARTNOHAND;
 }
 
 extern "C" long sys_pause()
 {
-    return sleep_until_signal();
+    sleep_until_signal();
+    return -ERESTARTNOHAND;
 }
 
 extern "C" long sys_rt_sigreturn()

@@ -267,6 +267,31 @@ unsigned long schedule_timeout_until(unsigned long deadline)
     return time_after(deadline, jiffies) ? deadline - jiffies : 0;
 }
 
+bool sleep_interruptible_until(unsigned long deadline)
+{
+    for (;;) {
+        // Interruptible before the check: a signal sent in between wakes us.
+        current->state = TaskState::Interruptible;
+        if (signal_pending(current)) {
+            current->state = TaskState::Running;
+            return false;
+        }
+        if (schedule_timeout_until(deadline) == 0)
+            return !signal_pending(current);
+    }
+}
+
+void sleep_until_signal()
+{
+    for (;;) {
+        current->state = TaskState::Interruptible;
+        if (signal_pending(current))
+            break;
+        schedule();
+    }
+    current->state = TaskState::Running;
+}
+
 void msleep(unsigned int milliseconds)
 {
     // One extra tick: the current one is partly over already.

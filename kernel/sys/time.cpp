@@ -109,20 +109,7 @@ long sleep_for(const struct timespec __user* request, struct timespec __user* re
     uint64_t ns = static_cast<uint64_t>(value.tv_sec) * 1000000000ull + static_cast<uint64_t>(value.tv_nsec);
     unsigned long ticks = static_cast<unsigned long>((ns * HZ + 999999999ull) / 1000000000ull);
     unsigned long deadline = jiffies + ticks + (ticks ? 1 : 0);
-    WaitQueue never_woken;
-    int interrupted = 0;
-    while (time_after(deadline, jiffies) && !interrupted) {
-        WaitQueueEntry entry { nullptr, {} };
-        never_woken.prepare_to_wait(entry, true);
-        if (signal_pending(current))
-            interrupted = 1;
-        else
-            schedule_timeout_until(deadline);
-        never_woken.finish_wait(entry);
-        if (signal_pending(current))
-            interrupted = 1;
-    }
-    if (!interrupted)
+    if (sleep_interruptible_until(deadline))
         return 0;
     if (remaining) {
         unsigned long left = time_after(deadline, jiffies) ? deadline - jiffies : 0;

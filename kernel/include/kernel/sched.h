@@ -128,6 +128,10 @@ bool wake_up_interruptible(Task* task);
 bool wake_up_stopped(Task* task);
 
 void msleep(unsigned int milliseconds);
+// Sleeps until `deadline` (jiffies) unless a signal comes first: then false.
+bool sleep_interruptible_until(unsigned long deadline);
+// Sleeps until a signal is pending (pause, sigsuspend).
+void sleep_until_signal();
 // Sleeps in the state the caller set (Interruptible or Uninterruptible) until
 // `jiffies` reaches `deadline` or the task is woken; returns jiffies left. The
 // task is Running again on return.
