@@ -3,6 +3,7 @@
 // `name=value` as an environment variable; everything after `--` too.
 #include <arch/x86.h>
 #include <kernel/init.h>
+#include <kernel/mm.h>
 #include <kernel/printk.h>
 #include <kernel/panic.h>
 #include <libk/string.h>
@@ -27,7 +28,7 @@ const char* save_string(libk::StringView text)
 
 const void* map_boot_phys(uint32_t phys, uint32_t length)
 {
-    if (static_cast<uint64_t>(phys) + length > 768ull * 1024 * 1024)
+    if (!phys_range_is_mapped(phys, length))
         return nullptr;
     return arch::phys_to_virt(phys);
 }

@@ -18,7 +18,6 @@ struct module_use {
 // Finds an exported symbol in the kernel and the live modules; GPL-only exports
 // only when `gpl_ok`. `owner` is set to the exporting module (nullptr: kernel).
 bool find_exported_symbol(const char* name, bool gpl_ok, unsigned long& value, module** owner);
-size_t kernel_export_count();
 
 // Applies "name=value name2 name3=\"a b\"" to the module's parameters; unknown
 // names are logged and ignored, as Linux does.

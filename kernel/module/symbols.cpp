@@ -40,7 +40,3 @@ bool find_exported_symbol(const char* name, bool gpl_ok, unsigned long& value, m
     return false;
 }
 
-size_t kernel_export_count()
-{
-    return static_cast<size_t>((__stop___ksymtab - __start___ksymtab) + (__stop___ksymtab_gpl - __start___ksymtab_gpl));
-}

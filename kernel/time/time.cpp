@@ -65,11 +65,6 @@ void time_init()
     pr_info("clocksource: PIT at %u Hz, HZ=%u\n", pit_frequency, HZ);
 }
 
-uint32_t tsc_khz()
-{
-    return measured_tsc_khz;
-}
-
 uint64_t local_clock()
 {
     if (measured_tsc_khz == 0)

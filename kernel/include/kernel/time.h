@@ -24,4 +24,3 @@ inline unsigned long jiffies_to_msecs(unsigned long j) { return j * (1000 / HZ);
 inline bool time_after(unsigned long a, unsigned long b) { return static_cast<long>(b - a) < 0; }
 
 void time_init();       // programs the PIT for HZ and calibrates the TSC
-uint32_t tsc_khz();     // TSC frequency measured at boot
