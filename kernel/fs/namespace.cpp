@@ -105,19 +105,20 @@ ErrorOr<void> do_mount(const char* dev_name, const char* dir, const char* type_n
         path_put(target);
         return ENO(ENODEV);
     }
-    // The same file system already mounted right here (init mounting /proc the
-    // kernel mounted): Linux says EBUSY rather than stacking a second copy.
-    if (target.node == target.mnt->mnt_root && target.mnt->mnt_sb->s_type == type && type != get_fs_type("ramfs")
-        && type != get_fs_type("tmpfs")) {
-        path_put(target);
-        return ENO(EBUSY);
-    }
     auto result = mount_fs(type, flags, dev_name, data);
     if (result.is_error()) {
         path_put(target);
         return result.error();
     }
     vfsmount* mnt = result.value();
+    // The same super block already mounted right here (init mounting the /proc
+    // the kernel mounted): EBUSY rather than a second copy on top, as Linux's
+    // do_add_mount. Single-instance file systems (proc, devtmpfs) hit this.
+    if (target.node == target.mnt->mnt_root && target.mnt->mnt_sb == mnt->mnt_sb) {
+        mntput(mnt);
+        path_put(target);
+        return ENO(EBUSY);
+    }
     // The new mount keeps the references of `target`: its parent mount and mount point.
     mnt->mnt_parent = target.mnt;
     mnt->mnt_mountpoint = target.node;
