@@ -369,22 +369,9 @@ int do_munmap(mm_struct* mm, unsigned long start, unsigned long length)
             link = &vma->vm_next;
             continue;
         }
-        if (vma->vm_start < start && vma->vm_end > end) {
-            // A hole in the middle: the tail becomes an area of its own.
-            auto* tail = static_cast<vm_area_struct*>(kmalloc(sizeof(vm_area_struct), GFP_KERNEL));
-            if (!tail)
-                return -ENOMEM;
-            *tail = *vma;
-            tail->vm_start = end;
-            tail->vm_pgoff += (end - vma->vm_start) >> PAGE_SHIFT;
-            vma_opened(tail);
-            unmap_pages(mm, vma, start, end);
-            vma->vm_end = start;
-            tail->vm_next = vma->vm_next;
-            vma->vm_next = tail;
-            ++mm->map_count;
-            return 0;
-        }
+        // A hole in the middle: split off the tail, then cut the end of the head.
+        if (vma->vm_start < start && vma->vm_end > end && !split_vma(mm, vma, end))
+            return -ENOMEM;
         unsigned long cut_start = vma->vm_start > start ? vma->vm_start : start;
         unsigned long cut_end = vma->vm_end < end ? vma->vm_end : end;
         unmap_pages(mm, vma, cut_start, cut_end);

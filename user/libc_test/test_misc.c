@@ -125,6 +125,20 @@ static void test_system(void)
         CHECK(anon[5000] == 'z');
         CHECK(munmap(anon, 3 * 4096) == 0);
     }
+
+    /* A hole punched in the middle of a mapping: both ends stay, the hole can be mapped anew. */
+    char* three = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(three != MAP_FAILED);
+    if (three != MAP_FAILED) {
+        three[0] = 'a';
+        three[4096] = 'b';
+        three[2 * 4096] = 'c';
+        CHECK(munmap(three + 4096, 4096) == 0);
+        CHECK(three[0] == 'a' && three[2 * 4096] == 'c');
+        char* again = mmap(three + 4096, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        CHECK(again == three + 4096 && again[0] == 0);
+        CHECK(munmap(three, 3 * 4096) == 0);
+    }
     CHECK(mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 123) == MAP_FAILED && errno == EINVAL);
 
     void* cur = sbrk(0);
