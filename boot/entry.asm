@@ -63,12 +63,35 @@ ret_from_interrupt:                      ; esp points at a struct pt_regs
     pop edi
     pop ebp
     pop eax
+.pop_ds:
     pop ds
+.pop_es:
     pop es
+.pop_fs:
     pop fs
+.pop_gs:
     pop gs
     add esp, 12                          ; orig_ax, vector, error code
     iret
+
+; A saved selector can go stale while the task sleeps: exec or set_thread_area
+; cleared the TLS descriptor it names. Popping it faults (#GP) in kernel mode;
+; as on Linux, the fixup loads the null selector instead and goes on.
+%macro null_segment_fixup 1
+.fix_%1:
+    mov dword [esp], 0
+    jmp .pop_%1
+%endmacro
+    null_segment_fixup ds
+    null_segment_fixup es
+    null_segment_fixup fs
+    null_segment_fixup gs
+
+section .ex_table align=4
+    dd ret_from_interrupt.pop_ds, ret_from_interrupt.fix_ds
+    dd ret_from_interrupt.pop_es, ret_from_interrupt.fix_es
+    dd ret_from_interrupt.pop_fs, ret_from_interrupt.fix_fs
+    dd ret_from_interrupt.pop_gs, ret_from_interrupt.fix_gs
 
 section .rodata
 align 4

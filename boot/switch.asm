@@ -1,6 +1,6 @@
 ; Context switch between kernel threads, and the first code a new thread runs.
 
-global switch_context, kernel_thread_start, ret_from_fork, enter_user_mode
+global switch_context, kernel_thread_start, ret_from_fork, enter_user_mode, load_user_segments
 extern schedule_tail, do_exit, ret_from_interrupt
 
 section .text
@@ -43,3 +43,29 @@ ret_from_fork:
 enter_user_mode:
     mov esp, [esp + 4]
     jmp ret_from_interrupt
+
+; void load_user_segments(uint32_t fs, uint32_t gs): loads the next task's user
+; %fs and %gs at a switch. A selector whose descriptor is gone faults (#GP);
+; the fixup loads the null selector instead, as Linux's loadsegment() does.
+load_user_segments:
+    mov eax, [esp + 4]
+.load_fs:
+    mov fs, ax
+.fs_done:
+    mov eax, [esp + 8]
+.load_gs:
+    mov gs, ax
+.gs_done:
+    ret
+.fs_fault:
+    xor eax, eax
+    mov fs, ax
+    jmp .fs_done
+.gs_fault:
+    xor eax, eax
+    mov gs, ax
+    jmp .gs_done
+
+section .ex_table align=4
+    dd load_user_segments.load_fs, load_user_segments.fs_fault
+    dd load_user_segments.load_gs, load_user_segments.gs_fault

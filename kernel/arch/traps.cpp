@@ -88,8 +88,18 @@ void do_exception(pt_regs* regs)
         page_fault(regs);
         return;
     }
-    if (!user_mode(regs))
+    if (!user_mode(regs)) {
+        // A stale user segment selector on the way out of the kernel (boot/entry.asm).
+        if (uintptr_t fixup = vector == 13 ? search_exception_table(regs->ip) : 0) {
+            // This frame saved the live %fs/%gs, which may be the stale selector
+            // itself: returning through it would fault again, forever. Every
+            // fixup site loads the wanted values after it, so null them here.
+            regs->fs = regs->gs = 0;
+            regs->ip = fixup;
+            return;
+        }
         die(exception_names[vector], regs, regs->error_code);
+    }
     printk(KERN_INFO "traps: %s[%d] trap %s ip:%x sp:%x error:%x\n", current->comm, current->pid,
         exception_names[vector], regs->ip, regs->sp, regs->error_code);
     force_sig(exception_signals[vector]);

@@ -53,7 +53,7 @@ void prepare_init_process()
 {
     current->user_process = true;
     current->pgid = current->sid = 1;
-    current->sighand = static_cast<SignalAction*>(kzalloc(sizeof(SignalAction) * nsig, GFP_KERNEL));
+    current->sighand = sighand_alloc();   // refcounted: CLONE_SIGHAND shares it
     if (!current->sighand)
         panic("kernel_init: out of memory");
     if (console_on_rootfs() < 0)

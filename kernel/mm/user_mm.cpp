@@ -4,6 +4,7 @@
 #include <kernel/mm.h>
 #include <kernel/page.h>
 #include <kernel/paging.h>
+#include <kernel/proc.h>
 #include <kernel/sched.h>
 #include <kernel/user_mm.h>
 #include <kernel/vfs.h>
@@ -142,6 +143,7 @@ void mmput(mm_struct* mm)
 {
     if (!mm || --mm->mm_users > 0)
         return;
+    set_mm_exe_file(mm, nullptr);
     while (vm_area_struct* vma = mm->mmap) {
         mm->mmap = vma->vm_next;
         unmap_pages(mm, vma, vma->vm_start, vma->vm_end);
@@ -167,6 +169,8 @@ mm_struct* dup_mm(mm_struct* old)
     mm->mmap = nullptr;
     mm->map_count = 0;
     mm->mm_users = 1;
+    if (mm->exe_file)
+        get_file(mm->exe_file);   // shared with the parent; mmput drops it
 
     for (vm_area_struct* area = old->mmap; area; area = area->vm_next) {
         if (area->vm_flags & VM_DONTCOPY)

@@ -4,9 +4,12 @@
 // laid out as Linux i386 does (argc, argv, envp, auxiliary vector).
 #include <arch/fpu.h>
 #include <arch/gdt.h>
+#include "binfmt.h"
 #include <arch/ptrace.h>
 #include <asm/signal.h>
+#include <kernel/futex.h>
 #include <kernel/mm.h>
+#include <kernel/proc.h>
 #include <kernel/random.h>
 #include <kernel/sched.h>
 #include <kernel/syscall.h>
@@ -219,8 +222,7 @@ void flush_old_exec_state(const char* path)
                 action = {};
         }
     }
-    libk::memset(current->tls, 0, sizeof(current->tls));
-    gdt_load_tls(current->tls);
+    clear_user_segments();   // TLS descriptors, and %fs/%gs that may name them
     current->clear_child_tid = 0;
     if (current->files)
         files_close_on_exec(current->files);
@@ -239,32 +241,67 @@ void start_thread(pt_regs* regs, uint32_t entry, uint32_t sp)
     regs->orig_ax = static_cast<uint32_t>(-1);
 }
 
-ErrorOr<void> exec_binary(ExecArgs& args)
+ErrorOr<void> exec_binary(ExecArgs& args, const char* file_path, int depth);
+
+// A "#!" script: argv is rewritten and the interpreter runs in its place
+// (binfmt_script.cpp); an interpreter may be a script itself, to Linux's depth.
+ErrorOr<void> exec_script(ExecArgs& args, const char* header, size_t length, const char* file_path, int depth)
 {
-    file* f = TRY(filp_open(args.path, O_RDONLY, 0));
+    if (depth >= max_interpreter_depth)
+        return Error::from_errno(ELOOP);
+    auto* interpreter = static_cast<char*>(kmalloc(PATH_MAX, GFP_KERNEL));
+    if (!interpreter)
+        return Error::from_errno(ENOMEM);
+    ExecArgv view { args.strings, &args.used, max_arg_bytes, args.pointers, &args.argc, args.envc, max_arg_count };
+    int error = load_script(header, length, file_path, view, interpreter, PATH_MAX);
+    ErrorOr<void> result = error ? ErrorOr<void>(Error::from_errno(-error)) : exec_binary(args, interpreter, depth + 1);
+    kfree(interpreter);
+    return result;
+}
+
+// Loads the file at `file_path`: args.path for the program named to execve, an
+// interpreter's path for a script.
+ErrorOr<void> exec_binary(ExecArgs& args, const char* file_path, int depth)
+{
+    file* f = TRY(filp_open(file_path, O_RDONLY, 0));
     int error = vfs_permission_exec(f);
     auto* header = static_cast<char*>(kmalloc(PAGE_SIZE, GFP_KERNEL));
     libk::ElfExecutable elf {};
     const char* reason = nullptr;
+    bool looks_like_elf = false;
     if (!error && !header)
         error = -ENOMEM;
     if (!error) {
         loff_t position = 0;
         ssize_t n = kernel_read(f, header, PAGE_SIZE, &position);
+        looks_like_elf = n >= 4 && libk::memcmp(header, "\x7f" "ELF", 4) == 0;
         if (n < 0)
             error = static_cast<int>(n);
         else if (libk::parse_elf_executable(header, static_cast<size_t>(n), file_inode(f)->i_size, TASK_SIZE, elf, &reason))
             error = -ENOEXEC;
+        if (error == -ENOEXEC && n >= 2 && header[0] == '#' && header[1] == '!') {
+            fput(f);
+            ErrorOr<void> result = exec_script(args, header, static_cast<size_t>(n), file_path, depth);
+            kfree(header);
+            return result;
+        }
     }
     kfree(header);
     if (error) {
-        if (reason)
+        // A broken ELF file is worth a line; a text file without #! is the shell's to run (ENOEXEC).
+        if (reason && looks_like_elf)
             pr_info("execve %s: not executable: %s\n", args.path, reason);
         fput(f);
         return Error::from_errno(-error);
     }
 
     // The point of no return: the old program is gone from here on.
+    // Other threads die first; the vfork parent and pthread_join waiters are released.
+    if (int thread_error = de_thread()) {
+        fput(f);
+        return Error::from_errno(-thread_error);
+    }
+    mm_release(current);
     mm_struct* mm = mm_alloc();
     if (!mm) {
         fput(f);
@@ -275,6 +312,7 @@ ErrorOr<void> exec_binary(ExecArgs& args)
     switch_mm(mm);
     mmput(old);
     current->user_process = true;
+    set_mm_exe_file(mm, f);   // for /proc/<pid>/exe
 
     vm_area_struct* previous = nullptr;
     ErrorOr<void> loaded {};
@@ -312,7 +350,7 @@ long do_execve(const char __user* filename, const char __user* const __user* arg
     ErrorOr<ExecArgs*> args = copy_args(filename, argv, envp);
     if (args.is_error())
         return -args.error().code();
-    ErrorOr<void> result = exec_binary(*args.value());
+    ErrorOr<void> result = exec_binary(*args.value(), args.value()->path, 0);
     free_args(args.value());
     return result.is_error() ? -result.error().code() : 0;
 }

@@ -2,6 +2,8 @@
 // handed to init, and wait4/waitpid collecting the status.
 #include <arch/x86.h>
 #include <asm/signal.h>
+#include <asm/siginfo.h>
+#include <kernel/futex.h>
 #include <kernel/panic.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
@@ -31,12 +33,18 @@ bool parent_wants_zombie(const Task* parent)
     return action.handler != reinterpret_cast<uintptr_t>(SIG_IGN) && !(action.flags & SA_NOCLDWAIT);
 }
 
+// A process's children go to init when its last thread is gone; so do the
+// parent pointers of their threads.
 void reparent_children(Task* task)
 {
     Task* reaper = child_reaper();
     while (Task* child = task->children.front()) {
         task->children.remove(*child);
         child->parent = reaper;
+        if (child->signal) {
+            for (Task& thread : child->signal->threads)
+                thread.parent = reaper;
+        }
         if (reaper && reaper != task) {
             reaper->children.push_back(*child);
             if (child->state == TaskState::Zombie)
@@ -47,10 +55,7 @@ void reparent_children(Task* task)
 
 void release_resources(Task* task)
 {
-    if (task->clear_child_tid) {
-        int zero = 0;
-        put_user_value(zero, reinterpret_cast<int __user*>(task->clear_child_tid));
-    }
+    mm_release(task);   // robust futexes, CLONE_CHILD_CLEARTID, the vfork parent
     if (task->mm) {
         mm_struct* mm = task->mm;
         task->mm = nullptr;
@@ -67,6 +72,29 @@ void release_resources(Task* task)
     }
 }
 
+// The whole process is gone: its leader's zombie is now news for the parent
+// (Linux's do_notify_parent), or is freed at once if the parent wants none.
+// Returns true when the leader is the current task and must become Dead.
+bool notify_parent(Task* leader)
+{
+    Task* parent = leader->parent;
+    if (parent_wants_zombie(parent)) {
+        if (parent) {
+            if (leader->exit_signal)
+                send_group_signal(parent, leader->exit_signal, SI_KERNEL, leader->pid, leader->cred.uid);
+            parent->wait_chldexit.wake_up_all();
+        }
+        return false;
+    }
+    if (leader == current) {
+        if (parent)
+            parent->children.remove(*leader);
+        return true;
+    }
+    release_task(leader);
+    return false;
+}
+
 } // namespace
 
 void do_exit(int code)
@@ -77,29 +105,56 @@ void do_exit(int code)
     if (task->pid == 1)
         panic("Attempted to kill init! exitcode=0x%08x", code);
 
-    if (task->pid == task->sid && task->tty >= 0)
-        disassociate_ctty(true);   // a session leader takes its terminal with it
+    ThreadGroup* group = task->signal;
+    // The last thread out takes the process's terminal with it, if it leads the session.
+    bool last_thread = !group || group->live == 1;
+    if (last_thread && task->tgid == task->sid && task->tty >= 0)
+        disassociate_ctty(true);
     release_resources(task);
     arch::local_irq_disable();
-    reparent_children(task);
+    bool group_dead = true;
+    if (group) {
+        group_dead = --group->live == 0;
+        group->threads.remove(*task);
+        if (group->exec_task)
+            wake_up_process(group->exec_task);   // de_thread waits for us
+    }
     task->exit_code = code;
     task->alarm_deadline = 0;
+    Task* leader = task->group_leader ? task->group_leader : task;
+    if (group_dead)
+        reparent_children(leader);
     if (!task->user_process) {
         task->state = TaskState::Dead;   // kernel threads are freed at the next switch
-    } else if (parent_wants_zombie(task->parent)) {
-        task->state = TaskState::Zombie;
-        if (task->parent) {
-            if (task->exit_signal)
-                send_signal(task->parent, task->exit_signal);
-            task->parent->wait_chldexit.wake_up_all();
-        }
-    } else {
-        if (task->parent)
-            task->parent->children.remove(*task);
+    } else if (leader != task) {
+        // A thread: nobody waits for it. If it was the last, the leader's
+        // zombie (kept while threads lived) goes to the parent now.
         task->state = TaskState::Dead;
+        if (group_dead)
+            notify_parent(leader);
+    } else {
+        task->state = TaskState::Zombie;   // reported once the group is empty
+        if (group_dead && notify_parent(task))
+            task->state = TaskState::Dead;
     }
     schedule();
     panic("do_exit: task %d ran again after exiting", task->pid);
+}
+
+void do_group_exit(int code)
+{
+    arch::local_irq_disable();
+    if (ThreadGroup* group = current->signal) {
+        if (group->group_exit) {
+            code = group->group_exit_code;   // another thread chose the status
+        } else {
+            group->group_exit = true;
+            group->group_exit_code = code;
+            zap_other_threads(current);
+        }
+    }
+    arch::local_irq_enable();
+    do_exit(code);
 }
 
 extern "C" long sys_exit(int code)
@@ -107,9 +162,10 @@ extern "C" long sys_exit(int code)
     do_exit((code & 0xFF) << 8);
 }
 
+// exit ends the calling thread; exit_group (what exit(3) calls) the process.
 extern "C" long sys_exit_group(int code)
 {
-    do_exit((code & 0xFF) << 8);   // one thread per process: the same as exit
+    do_group_exit((code & 0xFF) << 8);
 }
 
 namespace {
@@ -130,14 +186,26 @@ struct WaitResult {
     Task* ready;        // a matching child with news
 };
 
+Task* waiting_task()
+{
+    return current->group_leader ? current->group_leader : current;
+}
+
 WaitResult find_waitable(pid_t pid, int options)
 {
     WaitResult result { false, nullptr };
-    for (Task& child : current->children) {
+    // Any thread may wait for the process's children: they hang on the leader.
+    for (Task& child : waiting_task()->children) {
         if (!wait_matches(&child, pid, current))
             continue;
+        // A "clone" child (exit signal other than SIGCHLD) is seen only with
+        // __WCLONE, the others only without; __WALL sees both (Linux's eligible_child).
+        bool clone_child = child.exit_signal != SIGCHLD;
+        if (!(options & __WALL) && clone_child != ((options & __WCLONE) != 0))
+            continue;
         result.found_child = true;
-        if (child.state == TaskState::Zombie
+        // A leader's zombie waits for its other threads (Linux's delay_group_leader).
+        if ((child.state == TaskState::Zombie && (!child.signal || child.signal->live == 0))
             || ((options & WUNTRACED) && child.state == TaskState::Stopped && !child.stop_reported)) {
             result.ready = &child;
             return result;
@@ -153,7 +221,7 @@ extern "C" long sys_wait4(pid_t pid, int __user* status_pointer, int options, ru
     if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE | __WNOTHREAD))
         return -EINVAL;
     WaitResult result {};
-    int error = current->wait_chldexit.wait_until_interruptible([&] {
+    int error = waiting_task()->wait_chldexit.wait_until_interruptible([&] {
         arch::local_irq_disable();
         result = find_waitable(pid, options);
         arch::local_irq_enable();
@@ -172,6 +240,8 @@ extern "C" long sys_wait4(pid_t pid, int __user* status_pointer, int options, ru
     if (child->state == TaskState::Stopped) {
         status = (child->stop_signal << 8) | 0x7F;
         child->stop_reported = true;
+    } else if (child->signal && child->signal->group_exit) {
+        status = child->signal->group_exit_code;   // exit_group or a fatal signal
     } else {
         status = child->exit_code;
     }

@@ -1,11 +1,16 @@
 // Process identity: pids, process groups and sessions, user and group ids.
+#include <arch/x86.h>
 #include <kernel/sched.h>
 #include <kernel/uaccess.h>
 #include <linux/errno.h>
 
-extern "C" long sys_getpid() { return current->pid; }
+extern "C" long sys_getpid() { return current->tgid; }
 extern "C" long sys_gettid() { return current->pid; }
-extern "C" long sys_getppid() { return current->parent ? current->parent->pid : 0; }
+extern "C" long sys_getppid()
+{
+    const Task* leader = current->group_leader ? current->group_leader : current;
+    return leader->parent ? leader->parent->tgid : 0;   // the parent process, for every thread
+}
 extern "C" long sys_getpgrp() { return current->pgid; }
 
 extern "C" long sys_getpgid(pid_t pid)
@@ -20,26 +25,50 @@ extern "C" long sys_getsid(pid_t pid)
     return task ? task->sid : -ESRCH;
 }
 
+namespace {
+
+// The process group and session belong to the process: every thread gets them.
+void set_process_ids(Task* task, pid_t pgid, pid_t sid, bool drop_tty)
+{
+    auto apply = [&](Task& each) {
+        each.pgid = pgid;
+        each.sid = sid;
+        if (drop_tty)
+            each.tty = -1;
+    };
+    uint32_t flags = arch::local_irq_save();   // the thread list may change under us otherwise
+    if (task->signal) {
+        for (Task& thread : task->signal->threads)
+            apply(thread);
+    }
+    apply(*task->group_leader);   // also a leader that already exited
+    arch::local_irq_restore(flags);
+}
+
+} // namespace
+
 extern "C" long sys_setpgid(pid_t pid, pid_t pgid)
 {
     Task* task = pid ? find_task_by_pid(pid) : current;
-    if (!task || (task != current && task->parent != current))
+    if (task)
+        task = task->group_leader;
+    const Task* me = current->group_leader;
+    if (!task || (task != me && task->parent != me))
         return -ESRCH;
     if (pgid < 0)
         return -EINVAL;
-    if (task->sid != current->sid || task->pid == task->sid)
+    if (task->sid != current->sid || task->tgid == task->sid)
         return -EPERM;   // other session, or a session leader
-    task->pgid = pgid ? pgid : task->pid;
+    set_process_ids(task, pgid ? pgid : task->tgid, task->sid, false);
     return 0;
 }
 
 extern "C" long sys_setsid()
 {
-    if (current->pgid == current->pid)
+    if (current->pgid == current->tgid)
         return -EPERM;   // already a group leader
-    current->sid = current->pid;
-    current->pgid = current->pid;
-    current->tty = -1;   // a new session has no controlling terminal yet
+    // A new session has no controlling terminal yet.
+    set_process_ids(current, current->tgid, current->tgid, true);
     return current->sid;
 }
 

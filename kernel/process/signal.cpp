@@ -42,9 +42,15 @@ bool is_ignored(const Task* task, int sig)
     return action.handler == reinterpret_cast<uintptr_t>(SIG_DFL) && (bit(sig) & default_ignored);
 }
 
+uint64_t shared_pending(const Task* task)
+{
+    return task->signal ? task->signal->shared_pending : 0;
+}
+
+// The lowest deliverable signal: the thread's own first, then the group's (Linux's dequeue_signal).
 int next_signal(const Task* task)
 {
-    uint64_t deliverable = task->pending_signals & ~(task->blocked_signals & ~unblockable);
+    uint64_t deliverable = (task->pending_signals | shared_pending(task)) & ~(task->blocked_signals & ~unblockable);
     for (int sig = 1; sig <= nsig; ++sig)
         if (deliverable & bit(sig))
             return sig;
@@ -57,17 +63,29 @@ void notify_parent_stopped(Task* task)
     if (!parent)
         return;
     if (!(action_of(parent, SIGCHLD).flags & SA_NOCLDSTOP))
-        send_signal(parent, SIGCHLD);
+        send_group_signal(parent, SIGCHLD, SI_KERNEL, task->tgid, task->cred.uid);
     parent->wait_chldexit.wake_up_all();
 }
 
+// A stop signal stops the whole group (Linux's group stop): the other threads
+// get the same signal of their own and stop at their next return to user mode.
+// The leader's stop is what wait4 reports.
 void do_signal_stop(int sig)
 {
     arch::local_irq_disable();
+    if (current->signal) {
+        for (Task& thread : current->signal->threads) {
+            if (&thread != current && thread.state != TaskState::Stopped) {
+                thread.pending_signals |= bit(sig);
+                wake_up_interruptible(&thread);
+            }
+        }
+    }
     current->stop_signal = sig;
     current->stop_reported = false;
     current->state = TaskState::Stopped;
-    notify_parent_stopped(current);
+    if (thread_group_leader(current))
+        notify_parent_stopped(current);
     schedule();   // until SIGCONT or SIGKILL
     arch::local_irq_enable();
 }
@@ -319,6 +337,94 @@ int send_signal_from(Task* task, int sig, int si_code, pid_t pid, uid_t uid)
     return 0;
 }
 
+namespace {
+
+// A thread that can take `sig` now: `task` itself if it does not block it,
+// else another thread of its group (Linux's complete_signal), else nullptr.
+Task* pick_thread(Task* task, int sig)
+{
+    auto wants = [sig](const Task& t) {
+        return t.state != TaskState::Zombie && t.state != TaskState::Dead
+            && (!(t.blocked_signals & bit(sig)) || sig == SIGKILL);
+    };
+    if (wants(*task))
+        return task;
+    for (Task& thread : task->signal->threads)
+        if (wants(thread))
+            return &thread;
+    return nullptr;
+}
+
+// Terminates by default and nobody handles it: the group dies without
+// waiting for a thread to dequeue it.
+bool is_fatal(const Task* task, int sig)
+{
+    if (sig == SIGKILL)
+        return true;
+    const SignalAction& action = action_of(task, sig);
+    return action.handler == reinterpret_cast<uintptr_t>(SIG_DFL)
+        && !(bit(sig) & (default_ignored | stop_signals)) && task->tgid != 1;
+}
+
+} // namespace
+
+int send_group_signal(Task* task, int sig, int si_code, pid_t pid, uid_t uid)
+{
+    ThreadGroup* group = task->signal;
+    if (!group)
+        return send_signal_from(task, sig, si_code, pid, uid);
+    if (sig < 1 || sig > nsig)
+        return -EINVAL;
+    uint32_t flags = arch::local_irq_save();
+    if (sig == SIGKILL || sig == SIGCONT) {
+        group->shared_pending &= ~stop_signals;
+        for (Task& thread : group->threads) {
+            thread.pending_signals &= ~stop_signals;
+            wake_up_stopped(&thread);
+        }
+    }
+    if (bit(sig) & stop_signals) {
+        group->shared_pending &= ~bit(SIGCONT);
+        for (Task& thread : group->threads)
+            thread.pending_signals &= ~bit(SIGCONT);
+    }
+    Task* target = group->threads.front();
+    if (!target || (task->tgid == 1 && action_of(task, sig).handler == reinterpret_cast<uintptr_t>(SIG_DFL))
+        || (is_ignored(task, sig) && !(task->blocked_signals & bit(sig)))) {
+        arch::local_irq_restore(flags);   // no live thread, init's default, or ignored
+        return 0;
+    }
+    if (!task->signal->threads.contains(*task))
+        task = target;   // the leader has exited: any live thread stands for the group
+    group->shared_pending |= bit(sig);
+    group->shared_senders[sig - 1] = { si_code, pid, uid };
+    if (Task* thread = pick_thread(task, sig)) {
+        if (is_fatal(task, sig) && !group->group_exit) {
+            // Linux's complete_signal: SIGKILL to every thread, the status is the signal.
+            group->group_exit = true;
+            group->group_exit_code = sig;
+            group->shared_pending &= ~bit(sig);
+            for (Task& each : group->threads) {
+                each.pending_signals |= bit(SIGKILL);
+                wake_up_stopped(&each);
+                wake_up_interruptible(&each);
+            }
+        } else {
+            wake_up_interruptible(thread);
+        }
+    }
+    arch::local_irq_restore(flags);
+    return 0;
+}
+
+// A process: a leader, or a leader's zombie whose threads live on.
+static bool is_live_process(const Task* task)
+{
+    if (!task->user_process || !thread_group_leader(task))
+        return false;
+    return task->signal ? task->signal->live > 0 : task->state != TaskState::Zombie;
+}
+
 int kill_pgrp(pid_t pgid, int sig)
 {
     struct Context {
@@ -328,10 +434,10 @@ int kill_pgrp(pid_t pgid, int sig)
     } context { pgid, sig, false };
     for_each_task([](Task* task, void* argument) {
         auto* c = static_cast<Context*>(argument);
-        if (task->user_process && task->pgid == c->pgid && task->state != TaskState::Zombie) {
+        if (is_live_process(task) && task->pgid == c->pgid) {
             c->found = true;
             if (c->sig)
-                send_signal(task, c->sig);
+                send_group_signal(task, c->sig, SI_KERNEL, 0, 0);
         }
     }, &context);
     return context.found ? 0 : -ESRCH;
@@ -359,8 +465,12 @@ void do_signal(pt_regs* regs)
     for (;;) {
         arch::local_irq_disable();
         int sig = next_signal(current);
-        if (sig)
+        if (sig && (current->pending_signals & bit(sig))) {
             current->pending_signals &= ~bit(sig);
+        } else if (sig) {
+            current->signal->shared_pending &= ~bit(sig);   // the group's: this thread takes it
+            current->signal_senders[sig - 1] = current->signal->shared_senders[sig - 1];
+        }
         arch::local_irq_enable();
         if (!sig)
             break;
@@ -371,13 +481,13 @@ void do_signal(pt_regs* regs)
         if (action.handler == reinterpret_cast<uintptr_t>(SIG_DFL)) {
             if (bit(sig) & default_ignored)
                 continue;
-            if (current->pid == 1 && sig != SIGKILL)
+            if (current->tgid == 1 && sig != SIGKILL)
                 continue;
             if (bit(sig) & stop_signals) {
                 do_signal_stop(sig);
                 continue;
             }
-            do_exit(sig);   // killed: the status holds the signal number
+            do_group_exit(sig);   // killed: every thread dies, the status holds the signal number
         }
 
         handle_restart(regs, &action);
@@ -387,7 +497,7 @@ void do_signal(pt_regs* regs)
                                                      : setup_frame(sig, action, old_mask, regs);
         if (!delivered) {
             // No room on the user stack for the frame: Linux kills with SIGSEGV.
-            do_exit(SIGSEGV);
+            do_group_exit(SIGSEGV);
         }
         uint64_t blocked = current->blocked_signals | action.mask;
         if (!(action.flags & SA_NODEFER))
@@ -432,8 +542,11 @@ extern "C" long sys_rt_sigaction(int sig, const struct sigaction __user* act, st
         slot.restorer = reinterpret_cast<uintptr_t>(update.sa_restorer);
         libk::memcpy(&slot.mask, &update.sa_mask, sizeof(slot.mask));
         slot.mask &= ~unblockable;
-        if (is_ignored(current, sig))
+        if (is_ignored(current, sig)) {
             current->pending_signals &= ~bit(sig);   // POSIX: ignoring discards the pending one
+            if (current->signal)
+                current->signal->shared_pending &= ~bit(sig);
+        }
     }
     if (oact && copy_to_user(oact, &old, sizeof(old)))
         return -EFAULT;
@@ -461,8 +574,11 @@ extern "C" long sys_sigaction(int sig, const struct old_sigaction __user* act, s
         slot.flags = update.sa_flags;
         slot.restorer = reinterpret_cast<uintptr_t>(update.sa_restorer);
         slot.mask = update.sa_mask & ~unblockable;
-        if (is_ignored(current, sig))
+        if (is_ignored(current, sig)) {
             current->pending_signals &= ~bit(sig);
+            if (current->signal)
+                current->signal->shared_pending &= ~bit(sig);
+        }
     }
     if (oact && copy_to_user(oact, &old, sizeof(old)))
         return -EFAULT;
@@ -502,7 +618,7 @@ extern "C" long sys_rt_sigpending(uint64_t __user* set, size_t sigsetsize)
 {
     if (sigsetsize != sizeof(uint64_t))
         return -EINVAL;
-    uint64_t pending = current->pending_signals & current->blocked_signals;
+    uint64_t pending = (current->pending_signals | shared_pending(current)) & current->blocked_signals;
     return copy_to_user(set, &pending, sizeof(pending)) ? -EFAULT : 0;
 }
 
@@ -570,12 +686,13 @@ extern "C" long sys_kill(pid_t pid, int sig)
     if (sig < 0 || sig > nsig)
         return -EINVAL;
     if (pid > 0) {
+        // Any thread's id names its process (Linux's kill_pid_info).
         Task* target = find_task_by_pid(pid);
-        if (!target || !target->user_process || target->state == TaskState::Zombie)
+        if (!target || !is_live_process(target->group_leader))
             return -ESRCH;
         if (!may_signal(target))
             return -EPERM;
-        return sig ? send_signal_from(target, sig, SI_USER, current->pid, current->cred.uid) : 0;
+        return sig ? send_group_signal(target, sig, SI_USER, current->tgid, current->cred.uid) : 0;
     }
     if (pid == 0 || pid < -1)
         return kill_pgrp(pid == 0 ? current->pgid : -pid, sig);
@@ -586,26 +703,43 @@ extern "C" long sys_kill(pid_t pid, int sig)
     } context { sig, 0 };
     for_each_task([](Task* task, void* argument) {
         auto* c = static_cast<Context*>(argument);
-        if (task->user_process && task->pid > 1 && task != current && task->state != TaskState::Zombie
-            && may_signal(task)) {
+        if (is_live_process(task) && task->tgid > 1 && task->tgid != current->tgid && may_signal(task)) {
             ++c->count;
             if (c->sig)
-                send_signal_from(task, c->sig, SI_USER, current->pid, current->cred.uid);
+                send_group_signal(task, c->sig, SI_USER, current->tgid, current->cred.uid);
         }
     }, &context);
     return context.count ? 0 : -ESRCH;
 }
 
-extern "C" long sys_tkill(pid_t tid, int sig)
+namespace {
+
+// tkill and tgkill: one thread, which must still be running (Linux's do_tkill).
+long do_tkill(pid_t tgid, pid_t tid, int sig)
 {
     if (tid <= 0 || sig < 0 || sig > nsig)
         return -EINVAL;
     Task* target = find_task_by_pid(tid);
-    if (!target || !target->user_process || target->state == TaskState::Zombie)
+    if (!target || !target->user_process || target->state == TaskState::Zombie || (tgid > 0 && target->tgid != tgid))
         return -ESRCH;
     if (!may_signal(target))
         return -EPERM;
-    return sig ? send_signal_from(target, sig, SI_TKILL, current->pid, current->cred.uid) : 0;
+    return sig ? send_signal_from(target, sig, SI_TKILL, current->tgid, current->cred.uid) : 0;
+}
+
+} // namespace
+
+extern "C" long sys_tkill(pid_t tid, int sig)
+{
+    return do_tkill(0, tid, sig);
+}
+
+// What glibc's raise() and pthread_kill() call.
+extern "C" long sys_tgkill(pid_t tgid, pid_t tid, int sig)
+{
+    if (tgid <= 0)
+        return -EINVAL;
+    return do_tkill(tgid, tid, sig);
 }
 
 extern "C" long sys_alarm(unsigned int seconds)

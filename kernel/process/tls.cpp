@@ -2,9 +2,11 @@
 // does for glibc and musl; and what else changes with the task at a switch.
 #include <arch/fpu.h>
 #include <arch/gdt.h>
+#include <arch/x86.h>
 #include <asm/ldt.h>
 #include <kernel/sched.h>
 #include <kernel/uaccess.h>
+#include <libk/string.h>
 #include <linux/errno.h>
 
 namespace {
@@ -44,10 +46,45 @@ void decode(const uint32_t descriptor[2], user_desc& info)
 
 } // namespace
 
+extern "C" void load_user_segments(uint32_t fs, uint32_t gs);   // boot/switch.asm
+
+// The user's %fs and %gs stay loaded while the kernel runs (it uses neither), so
+// they are the task's: saved here, and the next task's reloaded after its TLS
+// descriptors, as Linux i386 does with lazy %gs. Otherwise a task would run in
+// the kernel with the previous task's selector, naming a descriptor it may lack.
 void switch_to_extra(Task* prev, Task* next)
 {
+    prev->saved_fs = arch::read_fs();
+    prev->saved_gs = arch::read_gs();
     gdt_load_tls(next->tls);
+    load_user_segments(next->saved_fs, next->saved_gs);
     fpu_switch(prev->fpu_state, next->fpu_state);
+}
+
+// The null selectors go in before the descriptors go: with the order reversed,
+// an interrupt in between would save and then reload a %gs naming an empty
+// slot, and fault on the way out of the kernel.
+void clear_user_segments()
+{
+    uint32_t flags = arch::local_irq_save();
+    load_user_segments(0, 0);
+    libk::memset(current->tls, 0, sizeof(current->tls));
+    gdt_load_tls(current->tls);
+    arch::local_irq_restore(flags);
+}
+
+// clone(CLONE_SETTLS): the new thread's descriptor, loaded when it first runs.
+// As on Linux the entry number must be given (glibc passes its %gs slot).
+int set_tls_descriptor(Task* task, const user_desc __user* user_info)
+{
+    user_desc info;
+    if (copy_from_user(&info, user_info, sizeof(info)))
+        return -EFAULT;
+    unsigned index = info.entry_number;
+    if (index < gdt_entry_tls_min || index >= gdt_entry_tls_min + gdt_entry_tls_entries)
+        return -EINVAL;
+    encode(info, task->tls[index - gdt_entry_tls_min]);
+    return 0;
 }
 
 extern "C" long sys_set_thread_area(user_desc __user* user_info)
@@ -69,8 +106,17 @@ extern "C" long sys_set_thread_area(user_desc __user* user_info)
     }
     if (index < gdt_entry_tls_min || index >= gdt_entry_tls_min + gdt_entry_tls_entries)
         return -EINVAL;
+    uint32_t flags = arch::local_irq_save();
     encode(info, current->tls[index - gdt_entry_tls_min]);
+    // A slot being emptied while %fs or %gs names it: those become null first,
+    // as in clear_user_segments.
+    uint32_t* slot = current->tls[index - gdt_entry_tls_min];
+    if (slot[0] == 0 && slot[1] == 0) {
+        uint16_t fs = arch::read_fs(), gs = arch::read_gs();
+        load_user_segments((fs >> 3) == index ? 0 : fs, (gs >> 3) == index ? 0 : gs);
+    }
     gdt_load_tls(current->tls);
+    arch::local_irq_restore(flags);
     return 0;
 }
 

@@ -71,8 +71,6 @@ void push_switch_frame(Task* task, void (*entry)(), uint32_t ebx, uint32_t esi)
 
 } // namespace
 
-void switch_to_extra(Task* prev, Task* next);   // kernel/arch/process.cpp
-
 void sched_init()
 {
     init_task.pid = 0;
@@ -113,7 +111,8 @@ void free_task(Task* task)
 {
     free_pages(task->stack, 2);
     kfree(task->fpu_state);
-    kfree(task->sighand);
+    sighand_put(task->sighand);
+    thread_group_put(task->signal);
     task->~Task();
     kfree(task);
 }
@@ -122,6 +121,10 @@ pid_t wake_up_new_task(Task* task, pid_t fixed_pid)
 {
     uint32_t flags = arch::local_irq_save();
     task->pid = fixed_pid ? fixed_pid : next_pid++;
+    if (!task->tgid)
+        task->tgid = task->pid;   // a new process leads its own thread group
+    if (!task->group_leader)
+        task->group_leader = task;
     task->state = TaskState::Running;
     all_tasks.push_back(*task);
     run_queue.push_back(*task);
@@ -164,13 +167,20 @@ pid_t kernel_thread(int (*fn)(void*), void* arg, const char* name, pid_t fixed_p
     return wake_up_new_task(task, fixed_pid);
 }
 
-void schedule()
+namespace {
+
+// `preempted`: the tick took the CPU away, the task did not give it up. It stays
+// runnable whatever state it set, as on Linux (__schedule(SM_PREEMPT)): one that was
+// about to sleep runs again, re-checks its condition and then sleeps by itself.
+// Taking it off the run queue here would lose a wake-up that came before.
+void do_schedule(bool preempted)
 {
     uint32_t flags = arch::local_irq_save();
     ++preempt_count;
     Task* prev = current;
-    if (prev->state == TaskState::Running && prev != &init_task
-        && !libk::IntrusiveList<Task, &Task::run_node>::is_linked(prev->run_node))
+    bool runnable = prev->state == TaskState::Running
+        || (preempted && prev->state != TaskState::Zombie && prev->state != TaskState::Dead);
+    if (runnable && prev != &init_task && !libk::IntrusiveList<Task, &Task::run_node>::is_linked(prev->run_node))
         run_queue.push_back(*prev);
 
     Task* next = run_queue.pop_front();
@@ -196,12 +206,23 @@ void schedule()
     arch::local_irq_restore(flags);
 }
 
+} // namespace
+
+void schedule()
+{
+    do_schedule(false);
+}
+
 // A new task's first code after switch_context (see boot/switch.asm).
 extern "C" void schedule_tail()
 {
     finish_task_switch();
     preempt_count = 0;   // a new thread starts preemptible
     arch::local_irq_enable();
+    if (uintptr_t tid = current->set_child_tid) {
+        current->set_child_tid = 0;   // CLONE_CHILD_SETTID: in the child's own memory
+        put_user_value(current->pid, reinterpret_cast<pid_t __user*>(tid));
+    }
 }
 
 namespace {
@@ -319,7 +340,7 @@ void scheduler_tick(bool user_tick)
             wake_up_process(&task);
         if (task.alarm_deadline && !time_after(task.alarm_deadline, jiffies)) {
             task.alarm_deadline = task.alarm_interval ? jiffies + task.alarm_interval : 0;
-            send_signal(&task, 14);   // SIGALRM
+            send_group_signal(&task, 14, 0x80 /* SI_KERNEL */, 0, 0);   // SIGALRM, for the process
         }
     }
     if (current == &init_task) {
@@ -332,7 +353,7 @@ void scheduler_tick(bool user_tick)
 
 void preempt_schedule_irq()
 {
-    schedule();
+    do_schedule(true);
 }
 
 void cpu_idle()

@@ -21,3 +21,10 @@ void gdt_init();
 void gdt_load_tls(const uint32_t tls[gdt_entry_tls_entries][2]);
 // The stack the CPU switches to when an interrupt arrives in user mode.
 void tss_set_kernel_stack(uint32_t esp0);
+
+struct Task;
+// At a task switch: saves prev's user %fs/%gs, loads next's TLS descriptors, %fs/%gs
+// and FPU state (kernel/process/tls.cpp).
+void switch_to_extra(Task* prev, Task* next);
+// execve: the new program starts with no TLS descriptors and null %fs/%gs.
+void clear_user_segments();

@@ -22,6 +22,12 @@ public:
     size_t m_length { 0 };
     size_t m_capacity { 0 };
     bool m_overflow { false };
+    // What to generate, at the first read as Linux's seq_file (so that
+    // "cmd < /proc/self/cmdline" shows cmd, which runs only after the open).
+    bool m_generated { false };
+    proc_show_t m_show { nullptr };
+    void* m_show_data { nullptr };
+    int m_pid { 0 };   // of a /proc/<pid> file, else 0
 };
 
 // Generates a file's contents. `task` is the task of a /proc/<pid> entry, else nullptr.
@@ -40,3 +46,10 @@ void proc_remove_entry(proc_dir_entry* entry);
 proc_dir_entry* proc_find_entry(proc_dir_entry* parent, const char* name);
 // The entry behind an inode of /proc (Linux's PDE()), and its data (PDE_DATA).
 proc_dir_entry* PDE(const inode* node);
+
+// execve and /proc/<pid>/exe: the mm keeps a reference to its executable
+// (set_mm_exe_file(mm, nullptr) drops it: the last mmput); the task's, with a
+// reference for the caller to fput, or nullptr (kernel threads).
+struct mm_struct;
+void set_mm_exe_file(mm_struct* mm, struct file* exe);
+struct file* get_task_exe_file(Task* task);

@@ -10,6 +10,8 @@ struct mm_struct;
 struct files_struct;   // open files (kernel/fs)
 struct fs_struct;      // root, cwd, umask (kernel/fs)
 struct pt_regs;
+struct ThreadGroup;
+class Completion;
 
 // Who a task is for permission checks (Linux's struct cred, kept in the task).
 struct Credentials {
@@ -43,8 +45,10 @@ enum class TaskState : uint8_t {
 };
 
 struct Task {
-    pid_t pid;
+    pid_t pid;                   // the thread id (Linux's task->pid)
     char comm[16];               // name shown by ps, as Linux's task_struct::comm
+                                 // (pid, comm: the module API's task_struct head)
+    pid_t tgid;                  // the process id: its thread group leader's pid
     TaskState state;
     uint32_t saved_esp;          // kernel stack pointer while switched out (boot/switch.asm)
     void* stack;                 // kernel stack base (lowest address)
@@ -75,8 +79,10 @@ struct Task {
     uint64_t pending_signals;    // bit n-1 for signal n
     uint64_t blocked_signals;
     SignalSender signal_senders[64];
-    SignalAction* sighand;       // 64 actions, shared across CLONE_SIGHAND (not yet)
+    SignalAction* sighand;       // 64 actions, shared across CLONE_SIGHAND (sighand_alloc)
     uint32_t tls[3][2];          // set_thread_area descriptors (GDT entries 6-8)
+    uint16_t saved_fs, saved_gs; // user %fs/%gs while switched out: the kernel leaves
+                                 // them loaded, so they belong to the task (Linux's thread.gs)
     uintptr_t clear_child_tid;   // set_tid_address
     uint64_t utime_ticks, stime_ticks;   // for times() and /proc/<pid>/stat
     uint64_t cutime_ticks, cstime_ticks; // of reaped children
@@ -90,6 +96,26 @@ struct Task {
     uintptr_t fault_address;     // cr2 of the last user fault, for SIGSEGV's si_addr
     uint64_t saved_sigmask;      // rt_sigsuspend: the mask to restore after the handler
     bool restore_sigmask;
+
+    // ---- threads (kernel/process/thread_group.cpp) ----
+    Task* group_leader;          // the group's first thread; itself for a single-threaded process
+    ThreadGroup* signal;         // shared by the group's threads (Linux's signal_struct)
+    libk::ListNode thread_node;  // on signal->threads while alive
+    uintptr_t robust_list;       // set_robust_list: walked at exit (kernel/process/futex.cpp)
+    uintptr_t set_child_tid;     // CLONE_CHILD_SETTID: the child writes its tid there first thing
+    Completion* vfork_done;      // the vfork parent waits on it until exec or exit
+};
+
+// What the threads of a group share (Linux's signal_struct), freed with its last task.
+struct ThreadGroup {
+    int count;                   // tasks pointing here
+    int live;                    // threads that have not exited yet
+    libk::IntrusiveList<Task, &Task::thread_node> threads;
+    uint64_t shared_pending;     // kill(pid): signals any thread not blocking them may take
+    SignalSender shared_senders[64];
+    bool group_exit;             // exit_group or a fatal signal: every thread is dying
+    int group_exit_code;
+    Task* exec_task;             // de_thread: the exec'ing thread, woken as the others die
 };
 
 // Allocates a task and its kernel stack, zeroed; frees them (the task must be off every list).
@@ -102,6 +128,13 @@ pid_t wake_up_new_task(Task* task, pid_t fixed_pid = 0);
 void prepare_fork_return(Task* task);
 // Zombie reaping by wait4: unlinks and frees.
 void release_task(Task* task);
+
+// Thread groups (kernel/process/thread_group.cpp).
+ThreadGroup* thread_group_alloc(Task* leader);       // a new process's group of one
+void thread_group_put(ThreadGroup* group);           // free_task: the last task frees it
+inline bool thread_group_leader(const Task* task) { return task->group_leader == task; }
+// execve: kills the other threads and gives the caller the group's pid; 0 or -errno.
+int de_thread();
 
 constexpr size_t kernel_stack_size = 16 * 1024;
 constexpr unsigned long default_time_slice = 4;   // ticks (16 ms at HZ=250)

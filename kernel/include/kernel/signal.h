@@ -11,7 +11,10 @@ struct pt_regs;
 int send_signal(Task* task, int sig);
 // The same with the sender recorded for siginfo_t (si_code, si_pid, si_uid).
 int send_signal_from(Task* task, int sig, int si_code, pid_t pid, uid_t uid);
-// Sends to every task in process group `pgid`; -ESRCH when there is none.
+// Sends to the thread group of `task` (kill(2)): any thread not blocking `sig`
+// takes it; a fatal signal kills every thread. 0 or -errno.
+int send_group_signal(Task* task, int sig, int si_code, pid_t pid, uid_t uid);
+// Sends to every process in process group `pgid`; -ESRCH when there is none.
 int kill_pgrp(pid_t pgid, int sig);
 // A fault in user mode (SIGSEGV, SIGILL, SIGFPE, SIGBUS): delivered even if
 // blocked or ignored, as Linux's force_sig does.
@@ -20,3 +23,14 @@ void force_sig(int sig);
 bool signal_pending(const Task* task);
 // Delivers pending signals before returning to user mode with `regs`.
 void do_signal(pt_regs* regs);
+
+// Signal handlers, shared by CLONE_SIGHAND (kernel/process/thread_group.cpp):
+// 64 zeroed actions with one reference; the last put frees them.
+SignalAction* sighand_alloc();
+void sighand_get(SignalAction* actions);
+void sighand_put(SignalAction* actions);
+
+// exit_group, or a fatal signal: every thread of the group exits with `code`.
+[[noreturn]] void do_group_exit(int code);
+// Sends SIGKILL to every thread of current's group but current.
+void zap_other_threads(Task* task);

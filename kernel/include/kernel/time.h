@@ -24,3 +24,8 @@ inline unsigned long jiffies_to_msecs(unsigned long j) { return j * (1000 / HZ);
 inline bool time_after(unsigned long a, unsigned long b) { return static_cast<long>(b - a) < 0; }
 
 void time_init();       // programs the PIT for HZ and calibrates the TSC
+
+// Wall-clock time in nanoseconds since the epoch (kernel/time/timekeeping.cpp),
+// and setting it (clock_settime). File times still come from the CMOS clock's seconds.
+int64_t ktime_get_real_ns();
+void do_settime_real_ns(int64_t ns);
