@@ -29,6 +29,7 @@ struct pipe_inode_info;
 struct block_device;
 struct iattr;
 struct kstatfs;
+struct file_name;
 
 #ifndef _STRUCT_TIMESPEC64
 #define _STRUCT_TIMESPEC64
@@ -102,6 +103,8 @@ struct file_operations {
     int (*flush)(struct file *, fl_owner_t id);
     int (*release)(struct inode *, struct file *);
     int (*fsync)(struct file *, loff_t, loff_t, int datasync);
+    /* fallocate(2) on a regular file; NULL: -EOPNOTSUPP. */
+    long (*fallocate)(struct file *, int mode, loff_t offset, loff_t len);
 };
 
 /* Attribute changes for setattr (chmod, chown, truncate, utimensat). */
@@ -148,6 +151,13 @@ struct inode_operations {
     int (*readlink)(struct inode *inode, char *buffer, int buflen);
     /* NULL: the VFS applies the change to the inode itself (simple_setattr). */
     int (*setattr)(struct inode *inode, struct iattr *attr);
+    /* kernlab: /proc's magic links (Linux's proc_get_link + nd_jump_link). Following
+     * the link goes straight to the place it stands for, not to its text: an open
+     * file's mount and inode (fd/N, exe; then *file is that file, referenced, so
+     * the walk can take over its name) or a directory (cwd, root; *file NULL).
+     * Fills *mnt (may be NULL: a pipe) and *node with references; 0 or -errno.
+     * NULL hook: an ordinary symlink, followed through readlink's text. */
+    int (*get_link_path)(struct inode *inode, struct vfsmount **mnt, struct inode **node, struct file **file);
 };
 
 struct kstatfs {
@@ -242,6 +252,9 @@ struct file {
     fmode_t f_mode;
     loff_t f_pos;
     void *private_data;          /* the driver's */
+    /* kernlab: the directory and name the file was opened under (Linux's f_path
+     * dentry), for readlink of /proc/PID/fd/N and exe; NULL when not opened by name. */
+    struct file_name *f_name;
 };
 
 static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }

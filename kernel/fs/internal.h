@@ -45,6 +45,31 @@ umode_t current_umask();
 // Writes the name of `path` relative to `root` ("/a/b") into buffer; its length.
 ErrorOr<size_t> path_name(const Path& path, const Path& root, char* buffer, size_t size);
 
+// The name a file was opened under, kept by the open file (file::f_name) since
+// kernlab has no dentries: the directory holding it (referenced) and the last
+// component, so /proc/PID/fd/N can still name a file that was unlinked since.
+struct file_name {
+    Path dir;
+    size_t length;
+    char name[];   // NUL-terminated
+};
+// A walk's record of its last component (nullptr dir: none, e.g. "/", "." or a
+// directory reached by a magic link).
+struct LastComponent {
+    Path dir;
+    size_t length;
+    char name[NAME_MAX + 1];
+};
+// path_lookup that also records where the result was found, in `last` (which
+// the caller releases with last_component_put).
+ErrorOr<Path> path_lookup_last(int dfd, const char* name, unsigned flags, LastComponent& last);
+void last_component_put(LastComponent& last);
+void last_component_set(LastComponent& last, const Path& dir, const char* name, size_t length);
+// A file_name from `last` (nullptr if it has none or memory is short); the
+// open path stores it in file::f_name, fput frees it with file_name_put.
+file_name* file_name_from(const LastComponent& last);
+void file_name_put(file_name* name);
+
 file* alloc_file();
 // sync(2): each mounted file system's sync_fs, then its block device's buffers.
 void sync_filesystems();
@@ -73,6 +98,8 @@ extern const file_operations pipefifo_fops;
 
 // ramfs internals reused by devtmpfs.
 int ramfs_fill_root(super_block* sb);
+// Pages of ramfs and tmpfs file contents (Cached), and of tmpfs alone (Shmem).
+void ramfs_page_stats(unsigned long* cached, unsigned long* shmem);
 
 // fd-table helpers behind dup, fcntl and pipe.
 int get_unused_fd(files_struct* files, int minimum);
@@ -114,4 +141,8 @@ inline long user_result(const ErrorOr<void>& result)
 }
 
 bool is_dot_or_dotdot(const char* name, size_t length);
+// path_lookup, but an empty name with `empty_path` (AT_EMPTY_PATH) is dfd's file.
+ErrorOr<Path> path_lookup_at(int dfd, const char* name, unsigned lookup_flags, bool empty_path);
+// renameat2: flags RENAME_NOREPLACE (RENAME_EXCHANGE and RENAME_WHITEOUT: -EINVAL).
+ErrorOr<void> do_renameat2(int olddfd, const char* oldpath, int newdfd, const char* newpath, unsigned flags);
 ErrorOr<void> create_pipe_files(file* files[2], int flags);

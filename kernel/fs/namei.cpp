@@ -78,17 +78,56 @@ ErrorOr<void> step_up(Path& path)
     return {};
 }
 
-ErrorOr<Path> walk(Path start, const char* name, size_t length, unsigned flags, int& links);
+ErrorOr<Path> walk(Path start, const char* name, size_t length, unsigned flags, int& links, LastComponent* last);
+
+void forget_last(LastComponent* last)
+{
+    if (last && last->dir.node)
+        path_put(last->dir);
+}
+
+void remember_last(LastComponent* last, const Path& dir, const char* name, size_t length)
+{
+    if (!last)
+        return;
+    forget_last(last);
+    last->dir = path_get(dir);
+    last->length = length;
+    libk::memcpy(last->name, name, length);
+    last->name[length] = '\0';
+}
+
+// A magic link (/proc/PID/fd/N, exe, cwd, root): the walk jumps to the place
+// it stands for (Linux's nd_jump_link), so it works when the text is stale:
+// an unlinked file, a pipe. An open file's name becomes the walk's last name.
+ErrorOr<Path> jump_link(Path dir, Path link, LastComponent* last)
+{
+    path_put(dir);
+    Path target {};
+    file* opened = nullptr;
+    int error = link.node->i_op->get_link_path(link.node, &target.mnt, &target.node, &opened);
+    path_put(link);
+    if (error < 0)
+        return errno_error(error);
+    if (opened) {
+        if (opened->f_name)
+            remember_last(last, opened->f_name->dir, opened->f_name->name, opened->f_name->length);
+        fput(opened);
+    }
+    return target;
+}
 
 // Follows the symlink `link` found in directory `dir` (both consumed); the result
 // replaces them.
-ErrorOr<Path> follow_link(Path dir, Path link, int& links)
+ErrorOr<Path> follow_link(Path dir, Path link, int& links, LastComponent* last)
 {
     if (++links > max_symlink_depth) {
         path_put(dir);
         path_put(link);
         return ENO(ELOOP);
     }
+    if (link.node->i_op && link.node->i_op->get_link_path)
+        return jump_link(dir, link, last);
     char* target = static_cast<char*>(kmalloc(PATH_MAX, GFP_KERNEL));
     if (!target) {
         path_put(dir);
@@ -104,13 +143,14 @@ ErrorOr<Path> follow_link(Path dir, Path link, int& links)
         path_put(dir);
         return length < 0 ? errno_error(length) : ENO(ENOENT);
     }
-    auto result = walk(dir, target, static_cast<size_t>(length), LOOKUP_FOLLOW, links);
+    auto result = walk(dir, target, static_cast<size_t>(length), LOOKUP_FOLLOW, links, last);
     kfree(target);
     return result;
 }
 
-// Resolves name[0..length) from `start` (whose reference it consumes).
-ErrorOr<Path> walk(Path start, const char* name, size_t length, unsigned flags, int& links)
+// Resolves name[0..length) from `start` (whose reference it consumes). With
+// `last`, records the directory and name the result was found under.
+ErrorOr<Path> walk(Path start, const char* name, size_t length, unsigned flags, int& links, LastComponent* last)
 {
     Path path = start;
     if (length > 0 && name[0] == '/') {
@@ -132,8 +172,9 @@ ErrorOr<Path> walk(Path start, const char* name, size_t length, unsigned flags, 
         size_t after = i;
         while (after < length && name[after] == '/')
             ++after;
-        bool last = after >= length;
-        trailing_slash = last && after > i;
+        bool is_last = after >= length;
+        trailing_slash = is_last && after > i;
+        forget_last(last);   // only the final component's place counts
 
         if (!S_ISDIR(path.node->i_mode)) {
             path_put(path);
@@ -164,10 +205,12 @@ ErrorOr<Path> walk(Path start, const char* name, size_t length, unsigned flags, 
         }
         Path next { mntget(path.mnt), child.value() };
         follow_mounts(next);
-        if (S_ISLNK(next.node->i_mode) && (!last || (flags & LOOKUP_FOLLOW) || trailing_slash)) {
-            path = TRY(follow_link(path, next, links));
+        if (S_ISLNK(next.node->i_mode) && (!is_last || (flags & LOOKUP_FOLLOW) || trailing_slash)) {
+            path = TRY(follow_link(path, next, links, last));
             continue;
         }
+        if (is_last)
+            remember_last(last, path, component, component_length);
         path_put(path);
         path = next;
     }
@@ -205,7 +248,53 @@ ErrorOr<Path> path_lookup(int dfd, const char* name, unsigned flags)
         return ENO(ENOENT);
     Path start = TRY(start_path(dfd, name));
     int links = 0;
-    return walk(start, name, libk::strlen(name), flags, links);
+    return walk(start, name, libk::strlen(name), flags, links, nullptr);
+}
+
+ErrorOr<Path> path_lookup_last(int dfd, const char* name, unsigned flags, LastComponent& last)
+{
+    last.dir = Path {};
+    if (!name[0])
+        return ENO(ENOENT);
+    if (!root_path().mnt)
+        return ENO(ENOENT);
+    Path start = TRY(start_path(dfd, name));
+    int links = 0;
+    auto result = walk(start, name, libk::strlen(name), flags, links, &last);
+    if (result.is_error() || S_ISDIR(result.value().node->i_mode))
+        forget_last(&last);   // directories are named by climbing "..", not by a record
+    return result;
+}
+
+void last_component_put(LastComponent& last)
+{
+    forget_last(&last);
+}
+
+void last_component_set(LastComponent& last, const Path& dir, const char* name, size_t length)
+{
+    remember_last(&last, dir, name, length);
+}
+
+file_name* file_name_from(const LastComponent& last)
+{
+    if (!last.dir.node)
+        return nullptr;
+    auto* name = static_cast<file_name*>(kmalloc(sizeof(file_name) + last.length + 1, GFP_KERNEL));
+    if (!name)
+        return nullptr;
+    name->dir = path_get(last.dir);
+    name->length = last.length;
+    libk::memcpy(name->name, last.name, last.length + 1);
+    return name;
+}
+
+void file_name_put(file_name* name)
+{
+    if (!name)
+        return;
+    path_put(name->dir);
+    kfree(name);
 }
 
 ErrorOr<ParentPath> path_lookup_parent(int dfd, const char* name)
@@ -231,7 +320,7 @@ ErrorOr<ParentPath> path_lookup_parent(int dfd, const char* name)
         return ENO(ENAMETOOLONG);
     Path start = TRY(start_path(dfd, name));
     int links = 0;
-    result.dir = TRY(walk(start, name, last_start, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, links));
+    result.dir = TRY(walk(start, name, last_start, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, links, nullptr));
     return result;
 }
 

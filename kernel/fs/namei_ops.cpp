@@ -39,7 +39,7 @@ struct ParentGuard {
 
 bool read_only(const Path& path)
 {
-    return path.mnt->mnt_flags & 1;   // MS_RDONLY
+    return path.mnt && (path.mnt->mnt_flags & 1);   // MS_RDONLY; pipes have no mount
 }
 
 // The checks before adding a name to `dir`.
@@ -261,6 +261,14 @@ bool is_ancestor(inode* ancestor, inode* dir)
 
 ErrorOr<void> do_renameat(int olddfd, const char* oldname, int newdfd, const char* newname)
 {
+    return do_renameat2(olddfd, oldname, newdfd, newname, 0);
+}
+
+ErrorOr<void> do_renameat2(int olddfd, const char* oldname, int newdfd, const char* newname, unsigned flags)
+{
+    constexpr unsigned RENAME_NOREPLACE = 1;
+    if (flags & ~RENAME_NOREPLACE)
+        return ENO(EINVAL);   // RENAME_EXCHANGE, RENAME_WHITEOUT: no file system here supports them
     ParentGuard from { TRY(path_lookup_parent(olddfd, oldname)) };
     ParentGuard to { TRY(path_lookup_parent(newdfd, newname)) };
     ParentPath& old_parent = from.parent;
@@ -283,6 +291,8 @@ ErrorOr<void> do_renameat(int olddfd, const char* oldname, int newdfd, const cha
         auto existing = lookup_one(new_dir, new_parent.last, new_parent.last_length);
         if (!existing.is_error()) {
             target = existing.value();
+            if (flags & RENAME_NOREPLACE)
+                return ENO(EEXIST);
             if (target == source)
                 return {};
             if (S_ISDIR(source->i_mode) && !S_ISDIR(target->i_mode))

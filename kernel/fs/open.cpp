@@ -25,6 +25,7 @@ extern "C" void fput(struct file* f)
         module_put(f->f_op->owner);   // taken when a driver's fops were installed
     iput(f->f_inode);
     mntput(f->f_vfsmnt);
+    file_name_put(f->f_name);
     kfree(f);
 }
 
@@ -67,7 +68,7 @@ ErrorOr<void> may_open(const Path& path, int flags)
         return ENO(EISDIR);
     if (int error = inode_permission(node, acc_mode(flags)); error < 0)
         return errno_error(error);
-    if ((acc_mode(flags) & MAY_WRITE) && (path.mnt->mnt_flags & 1 /* MS_RDONLY */)
+    if ((acc_mode(flags) & MAY_WRITE) && path.mnt && (path.mnt->mnt_flags & 1 /* MS_RDONLY */)   // pipes: no mount
         && (S_ISREG(node->i_mode) || S_ISDIR(node->i_mode)))
         return ENO(EROFS);
     return {};
@@ -75,7 +76,7 @@ ErrorOr<void> may_open(const Path& path, int flags)
 
 // O_CREAT: the last component of `name` in its parent, created if missing.
 // Returns whether it was created (then no permission check on open, as Linux).
-ErrorOr<Path> open_create(int dfd, const char* name, int flags, umode_t mode, bool& created)
+ErrorOr<Path> open_create(int dfd, const char* name, int flags, umode_t mode, bool& created, LastComponent& last)
 {
     ParentPath parent = TRY(path_lookup_parent(dfd, name));
     Path& dir = parent.dir;
@@ -97,13 +98,15 @@ ErrorOr<Path> open_create(int dfd, const char* name, int flags, umode_t mode, bo
             // Follow it as a normal walk from the directory.
             path_put(found);
             path_put(dir);
-            return path_lookup(dfd, name, LOOKUP_FOLLOW);
+            return path_lookup_last(dfd, name, LOOKUP_FOLLOW, last);
         }
         while (vfsmount* mounted = lookup_mnt(found.mnt, found.node)) {
             Path next = path_get(Path { mounted, mounted->mnt_root });
             path_put(found);
             found = next;
         }
+        if (!S_ISDIR(found.node->i_mode))
+            last_component_set(last, dir, parent.last, parent.last_length);
         path_put(dir);
         return found;
     }
@@ -129,19 +132,14 @@ ErrorOr<Path> open_create(int dfd, const char* name, int flags, umode_t mode, bo
     }
     created = true;
     Path result { mntget(dir.mnt), node };
+    last_component_set(last, dir, parent.last, parent.last_length);
     path_put(dir);
     return result;
 }
 
-ErrorOr<file*> do_open(int dfd, const char* name, int flags, umode_t mode)
+// Opens what do_open found (its reference consumed): the checks, O_TRUNC, the file.
+ErrorOr<file*> open_found(Path path, int flags, bool created)
 {
-    bool created = false;
-    Path path;
-    if (flags & O_CREAT) {
-        path = TRY(open_create(dfd, name, flags, mode, created));
-    } else {
-        path = TRY(path_lookup(dfd, name, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW));
-    }
     if (!created) {
         auto check = may_open(path, flags);
         if (check.is_error()) {
@@ -161,6 +159,29 @@ ErrorOr<file*> do_open(int dfd, const char* name, int flags, umode_t mode)
     }
     auto result = dentry_open(path, flags);
     path_put(path);
+    return result;
+}
+
+ErrorOr<file*> do_open(int dfd, const char* name, int flags, umode_t mode)
+{
+    bool created = false;
+    // Where the file was found, kept by the open file for /proc/PID/fd/N.
+    auto* last = static_cast<LastComponent*>(kmalloc(sizeof(LastComponent), GFP_KERNEL));
+    if (!last)
+        return ENO(ENOMEM);
+    last->dir = Path {};
+    auto found = (flags & O_CREAT) ? open_create(dfd, name, flags, mode, created, *last)
+                                   : path_lookup_last(dfd, name, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, *last);
+    ErrorOr<file*> result = ENO(EINVAL);
+    if (found.is_error()) {
+        result = found.error();
+    } else {
+        result = open_found(found.value(), flags, created);
+        if (!result.is_error())
+            result.value()->f_name = file_name_from(*last);
+    }
+    last_component_put(*last);
+    kfree(last);
     return result;
 }
 

@@ -212,7 +212,9 @@ int fifo_open(inode* node, file* f)
     }
     pipe_inode_info* pipe = node->i_pipe;
     fmode_t mode = f->f_mode & (FMODE_READ | FMODE_WRITE);
-    if (mode == FMODE_WRITE && nonblocking(f) && pipe->readers == 0) {
+    // An anonymous pipe reopened through /proc/PID/fd/N waits for no partner (Linux's is_pipe).
+    bool is_pipe = node->i_sb && node->i_sb->s_magic == 0x50495045;   // PIPEFS_MAGIC
+    if (mode == FMODE_WRITE && nonblocking(f) && pipe->readers == 0 && !is_pipe) {
         if (pipe->writers == 0 && pipe->readers == 0) {
             node->i_pipe = nullptr;
             free_pipe_info(pipe);
@@ -222,7 +224,9 @@ int fifo_open(inode* node, file* f)
     account_open(pipe, mode);
     f->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
     int error = 0;
-    if (mode == FMODE_READ && !nonblocking(f) && pipe->writers == 0) {
+    if (is_pipe) {
+        // Nothing to wait for: a read sees EOF, a write EPIPE, as on Linux.
+    } else if (mode == FMODE_READ && !nonblocking(f) && pipe->writers == 0) {
         unsigned seen = pipe->writer_opens;
         error = pipe->rd_wait.wait_until_interruptible([&] { return pipe->writer_opens != seen; });
     } else if (mode == FMODE_WRITE && pipe->readers == 0) {

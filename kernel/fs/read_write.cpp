@@ -91,7 +91,15 @@ extern "C" loff_t fixed_size_llseek(struct file* f, loff_t offset, int whence, l
 
 extern "C" loff_t generic_file_llseek(struct file* f, loff_t offset, int whence)
 {
-    return fixed_size_llseek(f, offset, whence, i_size_read(file_inode(f)));
+    loff_t size = i_size_read(file_inode(f));
+    if (whence == SEEK_DATA || whence == SEEK_HOLE) {
+        // As Linux's generic version: the whole file is data, a hole starts at its end.
+        if (offset < 0 || offset >= size)
+            return -ENXIO;
+        f->f_pos = whence == SEEK_DATA ? offset : size;
+        return f->f_pos;
+    }
+    return fixed_size_llseek(f, offset, whence, size);
 }
 
 extern "C" loff_t default_llseek(struct file* f, loff_t offset, int whence)
@@ -206,7 +214,7 @@ extern "C" long sys_lseek(unsigned int fd, off_t offset, unsigned int whence)
     file* f = fget(static_cast<int>(fd));
     if (!f)
         return -EBADF;
-    loff_t result = whence <= SEEK_END ? vfs_llseek(f, offset, static_cast<int>(whence)) : -EINVAL;
+    loff_t result = whence <= SEEK_HOLE ? vfs_llseek(f, offset, static_cast<int>(whence)) : -EINVAL;
     fput(f);
     if (result > 0x7fffffff)
         return -EOVERFLOW;
@@ -220,7 +228,7 @@ extern "C" long sys_llseek(unsigned int fd, unsigned long offset_high, unsigned 
     if (!f)
         return -EBADF;
     loff_t offset = static_cast<loff_t>((static_cast<uint64_t>(offset_high) << 32) | offset_low);
-    loff_t position = whence <= SEEK_END ? vfs_llseek(f, offset, static_cast<int>(whence)) : -EINVAL;
+    loff_t position = whence <= SEEK_HOLE ? vfs_llseek(f, offset, static_cast<int>(whence)) : -EINVAL;
     fput(f);
     if (position < 0)
         return static_cast<long>(position);

@@ -1,4 +1,5 @@
-// getdents64: directory entries as struct linux_dirent64 records.
+// getdents64 and getdents: directory entries as struct linux_dirent64 records,
+// or as the older struct linux_dirent (32-bit inode numbers, type in the last byte).
 #include "internal.h"
 #include <kernel/uaccess.h>
 #include <libk/string.h>
@@ -43,9 +44,46 @@ bool fill_dirent64(dir_context* ctx, const char* name, int length, loff_t, u64 i
     return true;
 }
 
-} // namespace
+// struct linux_dirent (fs/readdir.c): no uapi header has it.
+struct linux_dirent {
+    unsigned long d_ino;
+    unsigned long d_off;
+    unsigned short d_reclen;
+    char d_name[1];
+};
 
-extern "C" long sys_getdents64(unsigned int fd, char __user* buffer, unsigned int count)
+bool fill_dirent(dir_context* ctx, const char* name, int length, loff_t, u64 ino, unsigned type)
+{
+    auto* state = reinterpret_cast<GetdentsCallback*>(ctx);
+    size_t header = __builtin_offsetof(linux_dirent, d_name);
+    size_t record = (header + static_cast<size_t>(length) + 2 + sizeof(long) - 1) & ~(sizeof(long) - 1);
+    if (ino > 0xffffffffull) {
+        state->error = -EOVERFLOW;
+        return false;
+    }
+    if (record > state->size) {
+        if (state->used == 0)
+            state->error = -EINVAL;
+        return false;
+    }
+    alignas(8) char kernel_record[sizeof(linux_dirent) + NAME_MAX + 8];
+    libk::memset(kernel_record, 0, record);
+    auto* dirent = reinterpret_cast<linux_dirent*>(kernel_record);
+    dirent->d_ino = static_cast<unsigned long>(ino);
+    dirent->d_off = static_cast<unsigned long>(ctx->pos + 1);
+    dirent->d_reclen = static_cast<unsigned short>(record);
+    libk::memcpy(dirent->d_name, name, static_cast<size_t>(length));
+    kernel_record[record - 1] = static_cast<char>(type);   // d_type after the name's NUL and padding
+    if (copy_to_user(state->buffer + state->used, kernel_record, record)) {
+        state->error = -EFAULT;
+        return false;
+    }
+    state->used += record;
+    state->size -= record;
+    return true;
+}
+
+long do_getdents(unsigned int fd, char __user* buffer, unsigned int count, filldir_t actor)
 {
     file* f = fget(static_cast<int>(fd));
     if (!f)
@@ -59,7 +97,7 @@ extern "C" long sys_getdents64(unsigned int fd, char __user* buffer, unsigned in
         result = -EFAULT;
     } else {
         GetdentsCallback state {};
-        state.ctx.actor = fill_dirent64;
+        state.ctx.actor = actor;
         state.ctx.pos = f->f_pos;
         state.buffer = buffer;
         state.size = count;
@@ -72,4 +110,16 @@ extern "C" long sys_getdents64(unsigned int fd, char __user* buffer, unsigned in
     }
     fput(f);
     return result;
+}
+
+} // namespace
+
+extern "C" long sys_getdents(unsigned int fd, char __user* buffer, unsigned int count)
+{
+    return do_getdents(fd, buffer, count, fill_dirent);
+}
+
+extern "C" long sys_getdents64(unsigned int fd, char __user* buffer, unsigned int count)
+{
+    return do_getdents(fd, buffer, count, fill_dirent64);
 }

@@ -1,5 +1,6 @@
-// poll() and select(): ask each file's f_op->poll, sleep on every wait queue
-// the files named (poll_wait) until one is ready, a signal or the time-out.
+// poll(), select() and their p* forms: ask each file's f_op->poll, sleep on
+// every wait queue the files named (poll_wait) until one is ready, a signal or
+// the time-out. pselect6 and ppoll swap in a signal mask for the wait.
 #include "internal.h"
 #include <kernel/mm.h>
 #include <kernel/signal.h>
@@ -7,6 +8,7 @@
 #include <kernel/uaccess.h>
 #include <kernel/wait.h>
 #include <libk/string.h>
+#include <linux/time_types.h>
 
 namespace {
 
@@ -24,6 +26,42 @@ struct timeval_user {
 constexpr __poll_t DEFAULT_POLLMASK = EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM;
 constexpr unsigned max_poll_fds = 1024;
 constexpr int max_poll_entries = 64;
+constexpr uint64_t unblockable_signals = (1ull << (9 - 1)) | (1ull << (19 - 1));   // SIGKILL, SIGSTOP
+constexpr long NSEC_PER_SEC = 1000000000;
+
+// When a wait ends: never (infinite), at once (zero), or at a jiffies deadline.
+struct Timeout {
+    bool infinite { true };
+    bool zero { false };
+    unsigned long deadline { 0 };
+};
+
+// A relative time-out in seconds and nanoseconds (already validated).
+Timeout timeout_from(int64_t seconds, long nanoseconds)
+{
+    Timeout t;
+    t.infinite = false;
+    if (seconds == 0 && nanoseconds == 0) {
+        t.zero = true;
+        return t;
+    }
+    // Round up to whole ticks; cap far-future waits at about 100 days so jiffies math stays sane.
+    constexpr int64_t max_seconds = 100ll * 24 * 3600;
+    if (seconds > max_seconds)
+        seconds = max_seconds;
+    uint64_t ticks = static_cast<uint64_t>(seconds) * HZ
+        + (static_cast<uint64_t>(nanoseconds) * HZ + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+    t.deadline = jiffies + static_cast<unsigned long>(ticks) + 1;   // +1: the current tick is partly over
+    return t;
+}
+
+// What is left of a time-out, in nanoseconds (0 once it passed).
+uint64_t remaining_ns(const Timeout& t)
+{
+    if (t.zero || !time_after(t.deadline, jiffies))
+        return 0;
+    return static_cast<uint64_t>(t.deadline - jiffies) * (NSEC_PER_SEC / HZ);
+}
 
 // The wait queues collected while polling; current sleeps on all of them.
 struct PollWaits {
@@ -64,29 +102,40 @@ __poll_t poll_one(pollfd_user& pfd, poll_table* table)
     return mask & (static_cast<__poll_t>(static_cast<unsigned short>(pfd.events)) | EPOLLERR | EPOLLHUP | EPOLLNVAL);
 }
 
-// timeout_ms < 0: forever. Returns the number of ready entries or -errno.
-long do_poll(pollfd_user* fds, unsigned count, long timeout_ms)
+long poll_all(pollfd_user* fds, unsigned count, poll_table* table)
+{
+    long ready = 0;
+    for (unsigned i = 0; i < count; ++i) {
+        fds[i].revents = static_cast<short>(poll_one(fds[i], table));
+        if (fds[i].revents)
+            ++ready;
+    }
+    return ready;
+}
+
+// Returns the number of ready entries, -EINTR when a signal came, or -errno.
+long do_poll(pollfd_user* fds, unsigned count, const Timeout& timeout)
 {
     auto* waits = static_cast<PollWaits*>(kzalloc(sizeof(PollWaits), GFP_KERNEL));
     if (!waits)
         return -ENOMEM;
     waits->table._qproc = queue_current;
-    unsigned long deadline = timeout_ms > 0 ? jiffies + msecs_to_jiffies(static_cast<unsigned long>(timeout_ms)) : 0;
     long result = 0;
     bool first = true;
     for (;;) {
-        // Queue ourselves before looking, so a wake-up in between is not lost.
+        // Sleeping before looking, so a wake-up in between makes us Running and
+        // the sleep below returns at once; with no queue at all (select with no
+        // fds, a plain sleep) only the deadline or a signal wakes us.
+        current->state = TaskState::Interruptible;
+        // A timer tick that preempts us while Interruptible takes us off the run
+        // queue; the deadline lets the tick wake us again.
+        if (!timeout.infinite && !timeout.zero)
+            current->sleep_deadline = timeout.deadline;
         for (int i = 0; i < waits->count; ++i)
             waits->entries[i].queue->prepare_to_wait(waits->entries[i].entry, true);
-        poll_table* table = (first && timeout_ms != 0) ? &waits->table : nullptr;
-        long ready = 0;
-        for (unsigned i = 0; i < count; ++i) {
-            fds[i].revents = static_cast<short>(poll_one(fds[i], table));
-            if (fds[i].revents)
-                ++ready;
-        }
+        long ready = poll_all(fds, count, (first && !timeout.zero) ? &waits->table : nullptr);
         first = false;
-        if (ready || timeout_ms == 0) {
+        if (ready || timeout.zero) {
             result = ready;
             break;
         }
@@ -94,31 +143,53 @@ long do_poll(pollfd_user* fds, unsigned count, long timeout_ms)
             result = -EINTR;
             break;
         }
-        if (timeout_ms < 0) {
+        if (timeout.infinite) {
             WaitQueue::sleep();
-        } else if (!WaitQueue::sleep_until(deadline)) {
-            result = 0;
-            for (int i = 0; i < waits->count; ++i)
-                waits->entries[i].queue->prepare_to_wait(waits->entries[i].entry, true);
-            // One last look after the time-out, as Linux does.
-            for (unsigned i = 0; i < count; ++i) {
-                fds[i].revents = static_cast<short>(poll_one(fds[i], nullptr));
-                if (fds[i].revents)
-                    ++result;
+        } else if (!WaitQueue::sleep_until(timeout.deadline)) {
+            if (signal_pending(current)) {
+                result = -EINTR;
+                break;
             }
+            // One last look after the time-out, as Linux does.
+            result = poll_all(fds, count, nullptr);
             break;
         }
     }
     for (int i = 0; i < waits->count; ++i)
         waits->entries[i].queue->finish_wait(waits->entries[i].entry);
     current->state = TaskState::Running;
+    current->sleep_deadline = 0;
     kfree(waits);
     return result;
 }
 
-} // namespace
+// ppoll/pselect6's mask: in force during the wait; restored when the call
+// returns, or after the handler when a signal interrupted it (Linux's
+// set_user_sigmask / restore_saved_sigmask_unless).
+long set_user_sigmask(const uint64_t __user* mask, size_t size)
+{
+    if (!mask)
+        return 0;
+    if (size != sizeof(uint64_t))
+        return -EINVAL;
+    uint64_t new_mask;
+    if (copy_from_user(&new_mask, mask, sizeof(new_mask)))
+        return -EFAULT;
+    current->saved_sigmask = current->blocked_signals;
+    current->restore_sigmask = true;
+    current->blocked_signals = new_mask & ~unblockable_signals;
+    return 0;
+}
 
-extern "C" long sys_poll(pollfd_user __user* user_fds, unsigned int count, int timeout_ms)
+void restore_sigmask_unless(bool interrupted)
+{
+    if (interrupted || !current->restore_sigmask)
+        return;
+    current->blocked_signals = current->saved_sigmask;
+    current->restore_sigmask = false;
+}
+
+long poll_user(pollfd_user __user* user_fds, unsigned count, const Timeout& timeout)
 {
     if (count > max_poll_fds)
         return -EINVAL;
@@ -129,7 +200,7 @@ extern "C" long sys_poll(pollfd_user __user* user_fds, unsigned int count, int t
     if (copy_from_user(fds, user_fds, sizeof(pollfd_user) * count)) {
         result = -EFAULT;
     } else {
-        result = do_poll(fds, count, timeout_ms);
+        result = do_poll(fds, count, timeout);
         if (result >= 0) {
             for (unsigned i = 0; i < count; ++i) {
                 if (put_user_value(fds[i].revents, &user_fds[i].revents) < 0) {
@@ -143,8 +214,8 @@ extern "C" long sys_poll(pollfd_user __user* user_fds, unsigned int count, int t
     return result;
 }
 
-extern "C" long sys_select(int n, uint32_t __user* in, uint32_t __user* out, uint32_t __user* ex,
-    timeval_user __user* timeout)
+// select's fd sets as poll entries and back. Returns the count of set bits or -errno.
+long do_select(int n, uint32_t __user* in, uint32_t __user* out, uint32_t __user* ex, const Timeout& timeout)
 {
     if (n < 0)
         return -EINVAL;
@@ -157,15 +228,6 @@ extern "C" long sys_select(int n, uint32_t __user* in, uint32_t __user* out, uin
     for (int s = 0; s < 3; ++s)
         if (user_sets[s] && copy_from_user(sets[s], user_sets[s], bytes))
             return -EFAULT;
-    long timeout_ms = -1;
-    if (timeout) {
-        timeval_user tv;
-        if (copy_from_user(&tv, timeout, sizeof(tv)))
-            return -EFAULT;
-        if (tv.tv_sec < 0 || tv.tv_usec < 0)
-            return -EINVAL;
-        timeout_ms = tv.tv_sec * 1000 + (tv.tv_usec + 999) / 1000;
-    }
     auto* fds = static_cast<pollfd_user*>(kmalloc(sizeof(pollfd_user) * NR_OPEN_DEFAULT, GFP_KERNEL));
     if (!fds)
         return -ENOMEM;
@@ -182,7 +244,7 @@ extern "C" long sys_select(int n, uint32_t __user* in, uint32_t __user* out, uin
         if (events)
             fds[count++] = pollfd_user { fd, events, 0 };
     }
-    long result = do_poll(fds, count, timeout_ms);
+    long result = do_poll(fds, count, timeout);
     if (result >= 0) {
         libk::memset(sets, 0, sizeof(sets));
         result = 0;
@@ -215,4 +277,134 @@ extern "C" long sys_select(int n, uint32_t __user* in, uint32_t __user* out, uin
     }
     kfree(fds);
     return result;
+}
+
+// Reads a relative timespec (32- or 64-bit) into a Timeout; nullptr waits forever.
+template<typename Timespec>
+long read_timespec(const Timespec __user* user, Timeout& timeout)
+{
+    if (!user)
+        return 0;
+    Timespec ts;
+    if (copy_from_user(&ts, user, sizeof(ts)))
+        return -EFAULT;
+    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
+        return -EINVAL;
+    timeout = timeout_from(static_cast<int64_t>(ts.tv_sec), static_cast<long>(ts.tv_nsec));
+    return 0;
+}
+
+// Linux writes the time left back (select, pselect6, ppoll); a read-only or
+// bad pointer is ignored then, as the call already happened.
+template<typename Timespec>
+void write_timespec(Timespec __user* user, const Timeout& timeout)
+{
+    if (!user)
+        return;
+    uint64_t left = remaining_ns(timeout);
+    Timespec ts {};
+    ts.tv_sec = static_cast<decltype(ts.tv_sec)>(left / NSEC_PER_SEC);
+    ts.tv_nsec = static_cast<decltype(ts.tv_nsec)>(left % NSEC_PER_SEC);
+    (void)copy_to_user(user, &ts, sizeof(ts));
+}
+
+// The 6th argument of pselect6: the mask pointer and its size, packed.
+struct sigset_argpack {
+    const uint64_t __user* p;
+    size_t size;
+};
+
+template<typename Timespec>
+long do_pselect6(int n, uint32_t __user* in, uint32_t __user* out, uint32_t __user* ex, Timespec __user* tsp,
+    const sigset_argpack __user* sig)
+{
+    Timeout timeout;
+    if (long error = read_timespec(tsp, timeout); error < 0)
+        return error;
+    sigset_argpack pack { nullptr, 0 };
+    if (sig && copy_from_user(&pack, sig, sizeof(pack)))
+        return -EFAULT;
+    if (long error = set_user_sigmask(pack.p, pack.size); error < 0)
+        return error;
+    long result = do_select(n, in, out, ex, timeout);
+    if (!timeout.infinite)
+        write_timespec(tsp, timeout);
+    if (result == -EINTR)
+        result = -ERESTARTNOHAND;
+    restore_sigmask_unless(result == -ERESTARTNOHAND);
+    return result;
+}
+
+template<typename Timespec>
+long do_ppoll(pollfd_user __user* fds, unsigned int count, Timespec __user* tsp, const uint64_t __user* mask,
+    size_t size)
+{
+    Timeout timeout;
+    if (long error = read_timespec(tsp, timeout); error < 0)
+        return error;
+    if (long error = set_user_sigmask(mask, size); error < 0)
+        return error;
+    long result = poll_user(fds, count, timeout);
+    if (!timeout.infinite)
+        write_timespec(tsp, timeout);
+    if (result == -EINTR)
+        result = -ERESTARTNOHAND;
+    restore_sigmask_unless(result == -ERESTARTNOHAND);
+    return result;
+}
+
+} // namespace
+
+extern "C" long sys_poll(pollfd_user __user* user_fds, unsigned int count, int timeout_ms)
+{
+    Timeout timeout;
+    if (timeout_ms >= 0)
+        timeout = timeout_from(timeout_ms / 1000, static_cast<long>(timeout_ms % 1000) * 1000000);
+    return poll_user(user_fds, count, timeout);
+}
+
+extern "C" long sys_select(int n, uint32_t __user* in, uint32_t __user* out, uint32_t __user* ex,
+    timeval_user __user* tvp)
+{
+    Timeout timeout;
+    if (tvp) {
+        timeval_user tv;
+        if (copy_from_user(&tv, tvp, sizeof(tv)))
+            return -EFAULT;
+        if (tv.tv_sec < 0 || tv.tv_usec < 0)
+            return -EINVAL;
+        // Linux normalises tv_usec >= 1 s into seconds.
+        timeout = timeout_from(tv.tv_sec + tv.tv_usec / 1000000, (tv.tv_usec % 1000000) * 1000);
+    }
+    long result = do_select(n, in, out, ex, timeout);
+    if (tvp && !timeout.infinite) {
+        uint64_t left = remaining_ns(timeout);
+        timeval_user tv { static_cast<long>(left / NSEC_PER_SEC), static_cast<long>(left % NSEC_PER_SEC / 1000) };
+        (void)copy_to_user(tvp, &tv, sizeof(tv));
+    }
+    return result == -EINTR ? -ERESTARTNOHAND : result;
+}
+
+extern "C" long sys_pselect6(int n, uint32_t __user* in, uint32_t __user* out, uint32_t __user* ex,
+    old_timespec32 __user* tsp, const sigset_argpack __user* sig)
+{
+    return do_pselect6(n, in, out, ex, tsp, sig);
+}
+
+extern "C" long sys_pselect6_time64(int n, uint32_t __user* in, uint32_t __user* out, uint32_t __user* ex,
+    __kernel_timespec __user* tsp, const sigset_argpack __user* sig)
+{
+    return do_pselect6(n, in, out, ex, tsp, sig);
+}
+
+extern "C" long sys_ppoll(pollfd_user __user* fds, unsigned int count, old_timespec32 __user* tsp,
+    const uint64_t __user* mask, size_t size)
+{
+    return do_ppoll(fds, count, tsp, mask, size);
+}
+
+extern "C" long sys_ppoll_time64(pollfd_user __user* fds, unsigned int count, __kernel_timespec __user* tsp,
+    const uint64_t __user* mask, size_t size)
+{
+    return do_ppoll(fds, count, tsp, mask, size);
 }

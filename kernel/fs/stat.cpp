@@ -64,19 +64,8 @@ extern "C" long sys_fstatat64(int dfd, const char __user* name, struct stat64 __
     UserPath path(name);
     if (path.error())
         return path.error();
-    if (!path.get()[0] && (flags & AT_EMPTY_PATH)) {
-        file* f = dfd == AT_FDCWD ? nullptr : fget(dfd);
-        if (dfd == AT_FDCWD) {
-            Path pwd = current_pwd();
-            return copy_stat(pwd.node, buffer);
-        }
-        if (!f)
-            return -EBADF;
-        long result = copy_stat(file_inode(f), buffer);
-        fput(f);
-        return result;
-    }
-    auto lookup = path_lookup(dfd, path.get(), (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
+    auto lookup = path_lookup_at(dfd, path.get(), (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+        flags & AT_EMPTY_PATH);
     if (lookup.is_error())
         return -lookup.error().code();
     Path found = lookup.release_value();
@@ -105,30 +94,30 @@ extern "C" long sys_fstat64(unsigned long fd, struct stat64 __user* buffer)
     return result;
 }
 
-extern "C" long sys_statfs64(const char __user* name, size_t size, statfs64_user __user* buffer)
+namespace {
+
+// statfs of the file system holding `node` (reached through `mnt`, nullptr for pipes).
+long vfs_statfs(vfsmount* mnt, inode* node, kstatfs& stats)
 {
-    if (size != sizeof(statfs64_user))
-        return -EINVAL;
-    UserPath path(name);
-    if (path.error())
-        return path.error();
-    auto lookup = kern_path(path.get(), LOOKUP_FOLLOW);
-    if (lookup.is_error())
-        return -lookup.error().code();
-    Path found = lookup.release_value();
-    super_block* sb = found.mnt->mnt_sb;
-    kstatfs stats {};
+    super_block* sb = node->i_sb;
+    stats = kstatfs {};
     stats.f_type = static_cast<long>(sb->s_magic);
-    stats.f_bsize = static_cast<long>(sb->s_blocksize);
-    stats.f_frsize = static_cast<long>(sb->s_blocksize);
+    stats.f_bsize = static_cast<long>(sb->s_blocksize ? sb->s_blocksize : 4096);
+    stats.f_frsize = stats.f_bsize;
     stats.f_namelen = NAME_MAX;
-    long result = 0;
+    stats.f_fsid[0] = static_cast<int>(new_encode_dev(sb->s_dev));
     if (sb->s_op && sb->s_op->statfs)
-        result = sb->s_op->statfs(sb, &stats);
-    stats.f_flags = static_cast<long>(found.mnt->mnt_flags);
-    path_put(found);
-    if (result < 0)
-        return result;
+        if (int error = sb->s_op->statfs(sb, &stats); error < 0)
+            return error;
+    // The mount flags as ST_* (same bits as MS_RDONLY, NOSUID, NODEV, NOEXEC,
+    // SYNCHRONOUS, MANDLOCK, NOATIME, NODIRATIME, RELATIME), plus ST_VALID.
+    constexpr unsigned long st_bits = 1 | 2 | 4 | 8 | 16 | 64 | 1024 | 2048 | 4096;
+    stats.f_flags = static_cast<long>((mnt ? mnt->mnt_flags : 0) & st_bits) | 0x20;
+    return 0;
+}
+
+long copy_statfs64(const kstatfs& stats, statfs64_user __user* buffer)
+{
     statfs64_user out {};
     out.f_type = static_cast<uint32_t>(stats.f_type);
     out.f_bsize = static_cast<uint32_t>(stats.f_bsize);
@@ -137,8 +126,105 @@ extern "C" long sys_statfs64(const char __user* name, size_t size, statfs64_user
     out.f_bavail = stats.f_bavail;
     out.f_files = stats.f_files;
     out.f_ffree = stats.f_ffree;
+    out.f_fsid[0] = stats.f_fsid[0];
+    out.f_fsid[1] = stats.f_fsid[1];
     out.f_namelen = static_cast<uint32_t>(stats.f_namelen);
     out.f_frsize = static_cast<uint32_t>(stats.f_frsize);
     out.f_flags = static_cast<uint32_t>(stats.f_flags);
     return copy_to_user(buffer, &out, sizeof(out)) ? -EFAULT : 0;
+}
+
+// struct statfs of statfs(99)/fstatfs(100) on i386: 32-bit counts (64 bytes).
+struct statfs_user {
+    uint32_t f_type;
+    uint32_t f_bsize;
+    uint32_t f_blocks;
+    uint32_t f_bfree;
+    uint32_t f_bavail;
+    uint32_t f_files;
+    uint32_t f_ffree;
+    int32_t f_fsid[2];
+    uint32_t f_namelen;
+    uint32_t f_frsize;
+    uint32_t f_flags;
+    uint32_t f_spare[4];
+};
+static_assert(sizeof(statfs_user) == 64);
+
+long copy_statfs(const kstatfs& stats, statfs_user __user* buffer)
+{
+    // Linux's put_compat_statfs: counts that do not fit are EOVERFLOW (-1 means "unknown" and passes).
+    auto fits = [](u64 value) { return value <= 0xffffffffull || value == ~0ull; };
+    if (!fits(stats.f_blocks) || !fits(stats.f_bfree) || !fits(stats.f_bavail) || !fits(stats.f_files)
+        || !fits(stats.f_ffree))
+        return -EOVERFLOW;
+    statfs_user out {};
+    out.f_type = static_cast<uint32_t>(stats.f_type);
+    out.f_bsize = static_cast<uint32_t>(stats.f_bsize);
+    out.f_blocks = static_cast<uint32_t>(stats.f_blocks);
+    out.f_bfree = static_cast<uint32_t>(stats.f_bfree);
+    out.f_bavail = static_cast<uint32_t>(stats.f_bavail);
+    out.f_files = static_cast<uint32_t>(stats.f_files);
+    out.f_ffree = static_cast<uint32_t>(stats.f_ffree);
+    out.f_fsid[0] = stats.f_fsid[0];
+    out.f_fsid[1] = stats.f_fsid[1];
+    out.f_namelen = static_cast<uint32_t>(stats.f_namelen);
+    out.f_frsize = static_cast<uint32_t>(stats.f_frsize);
+    out.f_flags = static_cast<uint32_t>(stats.f_flags);
+    return copy_to_user(buffer, &out, sizeof(out)) ? -EFAULT : 0;
+}
+
+// Runs statfs on a user path or an fd, then `copy` to user space.
+template<typename Copy>
+long statfs_path(const char __user* name, Copy copy)
+{
+    UserPath path(name);
+    if (path.error())
+        return path.error();
+    auto lookup = kern_path(path.get(), LOOKUP_FOLLOW);
+    if (lookup.is_error())
+        return -lookup.error().code();
+    Path found = lookup.release_value();
+    kstatfs stats;
+    long result = vfs_statfs(found.mnt, found.node, stats);
+    path_put(found);
+    return result < 0 ? result : copy(stats);
+}
+
+template<typename Copy>
+long statfs_fd(unsigned int fd, Copy copy)
+{
+    file* f = fget(static_cast<int>(fd));
+    if (!f)
+        return -EBADF;
+    kstatfs stats;
+    long result = vfs_statfs(f->f_vfsmnt, file_inode(f), stats);
+    fput(f);
+    return result < 0 ? result : copy(stats);
+}
+
+} // namespace
+
+extern "C" long sys_statfs64(const char __user* name, size_t size, statfs64_user __user* buffer)
+{
+    if (size != sizeof(statfs64_user))
+        return -EINVAL;
+    return statfs_path(name, [&](const kstatfs& stats) { return copy_statfs64(stats, buffer); });
+}
+
+extern "C" long sys_fstatfs64(unsigned int fd, size_t size, statfs64_user __user* buffer)
+{
+    if (size != sizeof(statfs64_user))
+        return -EINVAL;
+    return statfs_fd(fd, [&](const kstatfs& stats) { return copy_statfs64(stats, buffer); });
+}
+
+extern "C" long sys_statfs(const char __user* name, statfs_user __user* buffer)
+{
+    return statfs_path(name, [&](const kstatfs& stats) { return copy_statfs(stats, buffer); });
+}
+
+extern "C" long sys_fstatfs(unsigned int fd, statfs_user __user* buffer)
+{
+    return statfs_fd(fd, [&](const kstatfs& stats) { return copy_statfs(stats, buffer); });
 }

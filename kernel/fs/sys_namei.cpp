@@ -7,6 +7,7 @@
 #include <libk/string.h>
 #include <linux/fcntl.h>
 #include <linux/stat.h>
+#include <linux/time_types.h>
 
 #define COPY_PATH(var, user)            \
     UserPath var(user);                 \
@@ -179,48 +180,102 @@ extern "C" long sys_ftruncate64(unsigned int fd, unsigned long length_low, unsig
     return result;
 }
 
-extern "C" long sys_utimensat(int dfd, const char __user* name, const timespec32 __user* times, int flags)
+namespace {
+
+// utimensat with 32- or 64-bit timespecs (utimensat 320, utimensat_time64 412).
+template<typename Timespec>
+long do_utimensat(int dfd, const char __user* name, const Timespec __user* times, int flags)
 {
-    if (flags & ~AT_SYMLINK_NOFOLLOW)
+    constexpr long UTIME_NOW = (1l << 30) - 1;
+    constexpr long UTIME_OMIT = (1l << 30) - 2;
+    if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
         return -EINVAL;
-    timespec32 user_times[2];
+    Timespec user_times[2];
     timespec64 kernel_times[2];
     bool have_times = times != nullptr;
     if (have_times) {
         if (copy_from_user(user_times, times, sizeof(user_times)))
             return -EFAULT;
         for (int i = 0; i < 2; ++i) {
-            kernel_times[i] = timespec64 { user_times[i].tv_sec, user_times[i].tv_nsec };
-            long nsec = user_times[i].tv_nsec;
-            if ((nsec < 0 || nsec >= 1000000000) && nsec != (1l << 30) - 1 && nsec != (1l << 30) - 2)
+            long nsec = static_cast<long>(user_times[i].tv_nsec);
+            if ((nsec < 0 || nsec >= 1000000000) && nsec != UTIME_NOW && nsec != UTIME_OMIT)
                 return -EINVAL;
+            kernel_times[i] = timespec64 { static_cast<time64_t>(user_times[i].tv_sec), nsec };
         }
+        if (kernel_times[0].tv_nsec == UTIME_OMIT && kernel_times[1].tv_nsec == UTIME_OMIT)
+            return 0;   // Linux: nothing to change, not even a permission check
     }
     auto apply = [&](Path& path) {
         return user_result(do_utimes(path, have_times ? &kernel_times[0] : nullptr, have_times ? &kernel_times[1] : nullptr));
     };
     if (!name)   // Linux: utimensat(fd, NULL, ...) is futimens
         return with_fd(dfd, apply);
-    return with_path(dfd, name, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, apply);
+    COPY_PATH(path_name, name);
+    auto lookup = path_lookup_at(dfd, path_name.get(), (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+        flags & AT_EMPTY_PATH);
+    if (lookup.is_error())
+        return -lookup.error().code();
+    Path path = lookup.release_value();
+    long result = apply(path);
+    path_put(path);
+    return result;
+}
+
+} // namespace
+
+extern "C" long sys_utimensat(int dfd, const char __user* name, const timespec32 __user* times, int flags)
+{
+    return do_utimensat(dfd, name, times, flags);
+}
+
+extern "C" long sys_utimensat_time64(int dfd, const char __user* name, const __kernel_timespec __user* times, int flags)
+{
+    return do_utimensat(dfd, name, times, flags);
+}
+
+// faccessat2 (439): AT_EACCESS checks with the effective ids instead of the real ones.
+extern "C" long sys_faccessat2(int dfd, const char __user* name, int mode, int flags)
+{
+    if (mode & ~7)
+        return -EINVAL;
+    if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+        return -EINVAL;
+    // access() checks with the real ids: swap them in for the walk and the check.
+    Credentials saved = current->cred;
+    if (!(flags & AT_EACCESS)) {
+        current->cred.fsuid = current->cred.uid;
+        current->cred.fsgid = current->cred.gid;
+    }
+    long result;
+    {
+        UserPath path_name(name);
+        if (path_name.error()) {
+            current->cred = saved;
+            return path_name.error();
+        }
+        auto lookup = path_lookup_at(dfd, path_name.get(), (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+            flags & AT_EMPTY_PATH);
+        if (lookup.is_error()) {
+            result = -lookup.error().code();
+        } else {
+            Path path = lookup.release_value();
+            if (mode == 0)
+                result = 0;
+            else if ((mode & 2) && path.mnt && (path.mnt->mnt_flags & 1)
+                && (S_ISREG(path.node->i_mode) || S_ISDIR(path.node->i_mode)))
+                result = -EROFS;
+            else
+                result = inode_permission(path.node, mode);
+            path_put(path);
+        }
+    }
+    current->cred = saved;
+    return result;
 }
 
 extern "C" long sys_faccessat(int dfd, const char __user* name, int mode)
 {
-    if (mode & ~7)
-        return -EINVAL;
-    // access() checks with the real ids: swap them in for the walk and the check.
-    Credentials saved = current->cred;
-    current->cred.fsuid = current->cred.uid;
-    current->cred.fsgid = current->cred.gid;
-    long result = with_path(dfd, name, LOOKUP_FOLLOW, [&](Path& path) -> long {
-        if (mode == 0)
-            return 0;
-        if ((mode & 2) && (path.mnt->mnt_flags & 1) && (S_ISREG(path.node->i_mode) || S_ISDIR(path.node->i_mode)))
-            return -EROFS;
-        return inode_permission(path.node, mode);
-    });
-    current->cred = saved;
-    return result;
+    return sys_faccessat2(dfd, name, mode, 0);
 }
 
 extern "C" long sys_access(const char __user* name, int mode)

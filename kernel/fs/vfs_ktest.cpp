@@ -404,7 +404,7 @@ KTEST(vfs_proc)
     KTEST_EXPECT(read_file("/proc/meminfo", buffer, 4096) > 0);
     KTEST_EXPECT(libk::strncmp(buffer, "MemTotal:", 9) == 0 && libk::strstr(buffer, " kB\n"));
     KTEST_EXPECT(read_file("/proc/mounts", buffer, 4096) > 0);
-    KTEST_EXPECT(libk::strstr(buffer, "rootfs / ramfs rw 0 0\n") && libk::strstr(buffer, " /proc proc ")
+    KTEST_EXPECT(libk::strstr(buffer, "rootfs / rootfs rw 0 0\n") && libk::strstr(buffer, " /proc proc ")
         && libk::strstr(buffer, "devtmpfs /dev devtmpfs"));
     KTEST_EXPECT(read_file("/proc/filesystems", buffer, 4096) > 0 && libk::strstr(buffer, "nodev\tproc\n"));
     KTEST_EXPECT(read_file("/proc/devices", buffer, 4096) > 0 && libk::strstr(buffer, "  1 mem\n"));

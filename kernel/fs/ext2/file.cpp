@@ -2,6 +2,7 @@
 // cache; holes read as zeros, writes allocate blocks as they go.
 #include "ext2.h"
 #include <kernel/uaccess.h>
+#include <linux/falloc.h>
 #include <linux/stat.h>
 
 namespace {
@@ -101,6 +102,30 @@ ssize_t ext2_file_write(file* f, const char __user* buffer, size_t count, loff_t
     return error;
 }
 
+// fallocate: allocates (zeroed) blocks for the range; mode 0 also grows the size.
+long ext2_fallocate(file* f, int mode, loff_t offset, loff_t length)
+{
+    inode* node = file_inode(f);
+    super_block* sb = node->i_sb;
+    if (mode & ~FALLOC_FL_KEEP_SIZE)
+        return -EOPNOTSUPP;
+    if (ext2_read_only(sb))
+        return -EROFS;
+    Ext2Lock lock(sb);
+    uint64_t block_size = sb->s_blocksize;
+    uint64_t first = static_cast<uint64_t>(offset) / block_size;
+    uint64_t last = static_cast<uint64_t>(offset + length - 1) / block_size;
+    for (uint64_t logical = first; logical <= last; ++logical) {
+        auto block = ext2_get_block(node, logical, true);
+        if (block.is_error())
+            return -block.error().code();
+    }
+    if (!(mode & FALLOC_FL_KEEP_SIZE) && offset + length > node->i_size)
+        node->i_size = offset + length;
+    node->i_ctime = current_time(node);
+    return ext2_errno(ext2_write_inode(node));
+}
+
 int ext2_fsync(file* f, loff_t, loff_t, int)
 {
     super_block* sb = file_inode(f)->i_sb;
@@ -117,6 +142,7 @@ const file_operations ext2_file_operations = {
     .read = ext2_file_read,
     .write = ext2_file_write,
     .fsync = ext2_fsync,
+    .fallocate = ext2_fallocate,
 };
 
 const inode_operations ext2_file_inode_operations = {

@@ -50,6 +50,10 @@ void remove_entry(inode* dir, RamfsDirent* entry)
     if (S_ISDIR(node->i_mode)) {
         drop_nlink(dir);
         clear_nlink(node);
+        // A removed directory may still be someone's cwd or hold an open file's
+        // name: its ".." must stay valid (Linux's dentry pins its parent).
+        ihold(dir);
+        ramfs_info(node)->holds_parent = true;
     } else {
         drop_nlink(node);
     }
@@ -226,10 +230,13 @@ void ramfs_evict_inode(inode* node)
     RamfsInode* info = ramfs_info(node);
     if (!info)
         return;
-    kfree(info->data);
+    inode* parent = info->holds_parent ? info->parent : nullptr;
+    ramfs_free_pages(node, info);
     kfree(info->target);
     kfree(info);
     node->i_private = nullptr;
+    if (parent)
+        iput(parent);
 }
 
 int ramfs_statfs(super_block* sb, kstatfs* buf)

@@ -13,10 +13,12 @@ struct RamfsDirent {
 struct RamfsInode {
     // directories
     libk::IntrusiveList<RamfsDirent, &RamfsDirent::link> entries;
-    inode* parent;          // ".." (not referenced: a non-empty directory stays)
-    // regular files
-    char* data;
-    size_t capacity;
+    inode* parent;          // ".." (not referenced while linked: a non-empty directory stays)
+    bool holds_parent;      // removed: `parent` is referenced until this inode goes
+    // regular files: one page per 4 KiB of the file, nullptr for a hole
+    char** pages;
+    size_t page_slots;      // entries in `pages`
+    size_t pages_used;      // pages allocated (st_blocks)
     // symlinks
     char* target;
 };
@@ -32,5 +34,7 @@ extern const super_operations ramfs_super_operations;
 
 // A new ramfs inode of `mode` under `dir` (nullptr for the root).
 inode* ramfs_get_inode(super_block* sb, const inode* dir, umode_t mode, dev_t dev);
-// Changes a file's size, growing the buffer (zero-filled) or shrinking.
+// Changes a file's size: growing leaves a hole, shrinking frees the pages past the end.
 int ramfs_resize(inode* node, loff_t size);
+// Frees every page of a regular file (eviction).
+void ramfs_free_pages(inode* node, RamfsInode* info);
