@@ -68,6 +68,12 @@ struct mm_struct {
     unsigned long start_brk, brk, start_stack;
     unsigned long arg_start, arg_end, env_start, env_end;
     unsigned long total_vm;       /* pages mapped */
+    /* The executable, referenced (Linux's exe_file): /proc/PID/exe opens it
+     * and names it. NULL for kernel threads. */
+    struct file *exe_file;
+    /* prctl(PR_SET_DUMPABLE, 0): others may not look at /proc/PID/fd, exe,
+     * environ, maps (Linux's MMF_DUMPABLE, inverted so a new mm is dumpable). */
+    unsigned char not_dumpable;
 };
 
 #endif

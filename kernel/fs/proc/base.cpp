@@ -1,9 +1,9 @@
-// /proc/<pid>: one directory per task with stat, status, cmdline and comm in
-// Linux's formats.
+// /proc/<pid>: one directory per process (thread group leaders are listed,
+// any task id can be looked up, as on Linux), with Linux's files: stat, status,
+// statm, cmdline, environ, comm, maps, mounts, the links exe, cwd and root, and
+// the directories fd/ and task/.
 #include "internal.h"
-#include <kernel/tty.h>
 #include <kernel/mm.h>
-#include <kernel/time.h>
 #include <libk/format.h>
 #include <libk/string.h>
 #include <linux/mm_types.h>
@@ -11,116 +11,13 @@
 
 namespace {
 
-constexpr unsigned USER_HZ = 100;   // the unit of clock ticks user space sees
-
-unsigned long long to_clock_ticks(uint64_t jiffies_count)
+// A range of the process's memory (argv or the environment), NUL-separated as Linux shows it.
+void show_memory_range(ProcBuffer& out, Task* task, unsigned long start, unsigned long end)
 {
-    return jiffies_count * USER_HZ / HZ;
-}
-
-char state_letter(const Task* task)
-{
-    switch (task->state) {
-    case TaskState::Running: return 'R';
-    case TaskState::Interruptible: return 'S';
-    case TaskState::Uninterruptible: return 'D';
-    case TaskState::Zombie: return 'Z';
-    default: return 'X';
-    }
-}
-
-const char* state_name(const Task* task)
-{
-    switch (task->state) {
-    case TaskState::Running: return "R (running)";
-    case TaskState::Interruptible: return "S (sleeping)";
-    case TaskState::Uninterruptible: return "D (disk sleep)";
-    case TaskState::Stopped: return "T (stopped)";
-    case TaskState::Zombie: return "Z (zombie)";
-    default: return "X (dead)";
-    }
-}
-
-unsigned tty_number(const Task* task)
-{
-    return task->tty >= 0 ? new_encode_dev(tty_devnum(task->tty)) : 0;
-}
-
-unsigned long vm_bytes(const Task* task)
-{
-    return task->mm ? task->mm->total_vm * PAGE_SIZE : 0;
-}
-
-void show_stat(ProcBuffer& out, Task* task, void*)
-{
-    mm_struct* mm = task->mm;
-    unsigned long start_code = mm ? mm->start_code : 0, end_code = mm ? mm->end_code : 0;
-    unsigned long start_stack = mm ? mm->start_stack : 0;
-    uint64_t pending = task->pending_signals, blocked = task->blocked_signals;
-    uint64_t ignored = 0, caught = 0;
-    if (task->sighand) {
-        for (int i = 0; i < nsig; ++i) {
-            if (task->sighand[i].handler == 1)
-                ignored |= uint64_t { 1 } << i;
-            else if (task->sighand[i].handler > 1)
-                caught |= uint64_t { 1 } << i;
-        }
-    }
-    // Fields 1-52 of proc(5); the signal fields are decimal and truncated to 32 bits as Linux's.
-    out.printf("%d (%s) %c %d %d %d %u %d %u ", task->pid, task->comm, state_letter(task),
-        task->parent ? task->parent->pid : 0, task->pgid, task->sid, tty_number(task),
-        task->tty >= 0 ? tty_foreground_pgrp(task->tty) : -1, 0x00400000u);
-    out.printf("0 0 0 0 %llu %llu 0 0 20 0 1 0 %llu %lu %lu %lu ", to_clock_ticks(task->utime_ticks),
-        to_clock_ticks(task->stime_ticks), to_clock_ticks(task->start_jiffies), vm_bytes(task),
-        mm ? mm->total_vm : 0ul, 0xfffffffful);
-    out.printf("%lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d 0 0 0 0 0 0 ", start_code, end_code, start_stack,
-        static_cast<unsigned long>(pending), static_cast<unsigned long>(blocked),
-        static_cast<unsigned long>(ignored), static_cast<unsigned long>(caught), task->exit_signal);
-    out.printf("%lu %lu %lu %lu %lu %lu %lu %d\n", mm ? mm->start_data : 0ul, mm ? mm->end_data : 0ul,
-        mm ? mm->start_brk : 0ul, mm ? mm->arg_start : 0ul, mm ? mm->arg_end : 0ul, mm ? mm->env_start : 0ul,
-        mm ? mm->env_end : 0ul, task->exit_code);
-}
-
-void show_status(ProcBuffer& out, Task* task, void*)
-{
-    const Credentials& c = task->cred;
-    out.printf("Name:\t%s\n", task->comm);
-    out.printf("Umask:\t%04o\n", task->fs ? task->fs->umask : 022);
-    out.printf("State:\t%s\n", state_name(task));
-    out.printf("Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", task->pid, task->pid,
-        task->parent ? task->parent->pid : 0);
-    out.printf("Uid:\t%u\t%u\t%u\t%u\n", c.uid, c.euid, c.suid, c.fsuid);
-    out.printf("Gid:\t%u\t%u\t%u\t%u\n", c.gid, c.egid, c.sgid, c.fsgid);
-    out.printf("FDSize:\t%d\nGroups:\t\n", NR_OPEN_DEFAULT);
-    if (task->mm) {
-        out.printf("VmPeak:\t%8lu kB\nVmSize:\t%8lu kB\n", vm_bytes(task) / 1024, vm_bytes(task) / 1024);
-        out.printf("VmRSS:\t%8lu kB\n", vm_bytes(task) / 1024);
-    }
-    out.printf("Threads:\t1\n");
-    uint64_t ignored = 0, caught = 0;
-    if (task->sighand) {
-        for (int i = 0; i < nsig; ++i) {
-            if (task->sighand[i].handler == 1)
-                ignored |= uint64_t { 1 } << i;
-            else if (task->sighand[i].handler > 1)
-                caught |= uint64_t { 1 } << i;
-        }
-    }
-    out.printf("SigPnd:\t%016llx\nShdPnd:\t%016llx\nSigBlk:\t%016llx\nSigIgn:\t%016llx\nSigCgt:\t%016llx\n",
-        static_cast<unsigned long long>(task->pending_signals), 0ull,
-        static_cast<unsigned long long>(task->blocked_signals), static_cast<unsigned long long>(ignored),
-        static_cast<unsigned long long>(caught));
-}
-
-void show_cmdline(ProcBuffer& out, Task* task, void*)
-{
-    mm_struct* mm = task->mm;
-    if (!mm || mm->arg_end <= mm->arg_start)
-        return;   // kernel threads: empty, as Linux
     char chunk[256];
-    unsigned long address = mm->arg_start;
-    while (address < mm->arg_end && address - mm->arg_start < 64 * 1024) {
-        int want = static_cast<int>(libk::min(static_cast<unsigned long>(sizeof(chunk)), mm->arg_end - address));
+    unsigned long address = start;
+    while (address < end && address - start < 64 * 1024) {
+        int want = static_cast<int>(libk::min(static_cast<unsigned long>(sizeof(chunk)), end - address));
         int got = access_process_vm(task, address, chunk, want);
         if (got <= 0)
             break;
@@ -129,29 +26,60 @@ void show_cmdline(ProcBuffer& out, Task* task, void*)
     }
 }
 
+void show_cmdline(ProcBuffer& out, Task* task, void*)
+{
+    mm_struct* mm = task->mm;
+    if (mm && mm->arg_end > mm->arg_start)   // kernel threads: empty, as Linux
+        show_memory_range(out, task, mm->arg_start, mm->arg_end);
+}
+
+void show_environ(ProcBuffer& out, Task* task, void*)
+{
+    mm_struct* mm = task->mm;
+    if (mm && mm->env_end > mm->env_start && proc_may_access(task))
+        show_memory_range(out, task, mm->env_start, mm->env_end);
+}
+
 void show_comm(ProcBuffer& out, Task* task, void*)
 {
     out.printf("%s\n", task->comm);
 }
 
+enum class Kind : uint8_t { Dir, File, Link };
+
 struct PidEntry {
     const char* name;
     umode_t mode;
+    Kind kind;
     ProcShow show;
 };
 
-// Index 0 is the directory itself (the inode number's low 4 bits).
+// Index 0 is the directory itself (the inode number's sub-index); the order is Linux's.
+enum : unsigned { entry_dir, entry_task, entry_fd, entry_cwd = 10, entry_root, entry_exe };
 constexpr PidEntry pid_entries[] = {
-    { "", S_IFDIR | 0555, nullptr },
-    { "cmdline", S_IFREG | 0444, show_cmdline },
-    { "comm", S_IFREG | 0644, show_comm },
-    { "stat", S_IFREG | 0444, show_stat },
-    { "status", S_IFREG | 0444, show_status },
+    { "", S_IFDIR | 0555, Kind::Dir, nullptr },
+    { "task", S_IFDIR | 0555, Kind::Dir, nullptr },
+    { "fd", S_IFDIR | 0500, Kind::Dir, nullptr },
+    { "environ", S_IFREG | 0400, Kind::File, show_environ },
+    { "status", S_IFREG | 0444, Kind::File, proc_pid_status },
+    { "comm", S_IFREG | 0644, Kind::File, show_comm },
+    { "cmdline", S_IFREG | 0444, Kind::File, show_cmdline },
+    { "stat", S_IFREG | 0444, Kind::File, proc_pid_stat },
+    { "statm", S_IFREG | 0444, Kind::File, proc_pid_statm },
+    { "maps", S_IFREG | 0444, Kind::File, proc_pid_maps },
+    { "cwd", S_IFLNK | 0777, Kind::Link, nullptr },
+    { "root", S_IFLNK | 0777, Kind::Link, nullptr },
+    { "exe", S_IFLNK | 0777, Kind::Link, nullptr },
+    { "mounts", S_IFREG | 0444, Kind::File, proc_mounts_show },
 };
 constexpr unsigned pid_entry_count = sizeof(pid_entries) / sizeof(pid_entries[0]);
+static_assert(pid_entries[entry_cwd].kind == Kind::Link && pid_entries[entry_exe].kind == Kind::Link);
 
 int pid_dir_lookup(inode* dir, const char* name, unsigned length, inode** result);
 int pid_dir_iterate(file* f, dir_context* ctx);
+int task_dir_lookup(inode* dir, const char* name, unsigned length, inode** result);
+int task_dir_iterate(file* f, dir_context* ctx);
+int pid_readlink(inode* node, char* buffer, int size);
 
 const inode_operations pid_dir_inode_operations = {
     .lookup = pid_dir_lookup,
@@ -161,6 +89,23 @@ const file_operations pid_dir_operations = {
     .owner = nullptr,
     .llseek = nullptr,
     .iterate_shared = pid_dir_iterate,
+};
+
+const inode_operations task_dir_inode_operations = {
+    .lookup = task_dir_lookup,
+};
+
+const file_operations task_dir_operations = {
+    .owner = nullptr,
+    .llseek = nullptr,
+    .iterate_shared = task_dir_iterate,
+};
+
+int pid_get_link_path(inode* node, vfsmount** mnt, inode** target, file** opened);
+
+const inode_operations pid_link_inode_operations = {
+    .readlink = pid_readlink,
+    .get_link_path = pid_get_link_path,
 };
 
 const inode_operations pid_file_inode_operations = {};
@@ -175,16 +120,102 @@ inode* pid_inode(super_block* sb, Task* task, unsigned index)
     node->i_mode = entry.mode;
     node->i_uid = task->cred.euid;
     node->i_gid = task->cred.egid;
-    if (index == 0) {
-        node->i_op = &pid_dir_inode_operations;
-        node->i_fop = &pid_dir_operations;
+    switch (entry.kind) {
+    case Kind::Dir:
         node->i_nlink = 2;
-    } else {
+        if (index == entry_task) {
+            node->i_op = &task_dir_inode_operations;
+            node->i_fop = &task_dir_operations;
+        } else if (index == entry_fd) {
+            node->i_op = &proc_fd_dir_inode_operations;
+            node->i_fop = &proc_fd_dir_operations;
+        } else {
+            node->i_op = &pid_dir_inode_operations;
+            node->i_fop = &pid_dir_operations;
+        }
+        break;
+    case Kind::Link:
+        node->i_op = &pid_link_inode_operations;
+        break;
+    case Kind::File:
         node->i_op = &pid_file_inode_operations;
         node->i_fop = &proc_show_fops;
         node->i_private = reinterpret_cast<void*>(entry.show);
+        break;
     }
     return node;
+}
+
+int copy_link(const char* target, int length, char* buffer, int size)
+{
+    if (length < 0)
+        return length;
+    length = libk::min(length, size);
+    libk::memcpy(buffer, target, static_cast<size_t>(length));
+    return length;
+}
+
+int pid_readlink(inode* node, char* buffer, int size)
+{
+    Task* task = find_task_by_pid(proc_ino_pid(node->i_ino));
+    if (!task)
+        return -ENOENT;
+    if (!proc_may_access(task))
+        return -EACCES;
+    unsigned index = proc_ino_index(node->i_ino);
+    char* text = static_cast<char*>(kmalloc(PATH_MAX, GFP_KERNEL));
+    if (!text)
+        return -ENOMEM;
+    int result = -ENOENT;   // kernel threads have no executable, exited tasks no fs
+    if (index == entry_exe) {
+        if (file* exe = get_task_exe_file(task)) {
+            result = copy_link(text, proc_file_name(exe, text, PATH_MAX), buffer, size);
+            fput(exe);
+        }
+    } else if (task->fs) {
+        Path path = path_get(index == entry_cwd ? task->fs->pwd : task->fs->root);
+        if (path.node)
+            result = copy_link(text, proc_path_name(path, text, PATH_MAX), buffer, size);
+        path_put(path);
+    }
+    kfree(text);
+    return result;
+}
+
+// Following exe, cwd or root goes to the executable or directory itself
+// (Linux's proc_exe_link, proc_cwd_link, proc_root_link).
+int pid_get_link_path(inode* node, vfsmount** mnt, inode** target, file** opened)
+{
+    Task* task = find_task_by_pid(proc_ino_pid(node->i_ino));
+    if (!task)
+        return -ENOENT;
+    if (!proc_may_access(task))
+        return -EACCES;
+    if (proc_ino_index(node->i_ino) == entry_exe) {
+        file* exe = get_task_exe_file(task);
+        if (!exe)
+            return -ENOENT;
+        *mnt = mntget(exe->f_vfsmnt);
+        *target = file_inode(exe);
+        ihold(*target);
+        *opened = exe;
+        return 0;
+    }
+    if (!task->fs)
+        return -ENOENT;
+    Path path = path_get(proc_ino_index(node->i_ino) == entry_cwd ? task->fs->pwd : task->fs->root);
+    if (!path.node) {
+        path_put(path);
+        return -ENOENT;
+    }
+    *mnt = path.mnt;
+    *target = path.node;
+    return 0;
+}
+
+bool is_name(const char* a, const char* name, unsigned length)
+{
+    return libk::strlen(a) == length && libk::memcmp(a, name, length) == 0;
 }
 
 int pid_dir_lookup(inode* dir, const char* name, unsigned length, inode** result)
@@ -198,12 +229,17 @@ int pid_dir_lookup(inode* dir, const char* name, unsigned length, inode** result
     if (!task)
         return -ENOENT;
     for (unsigned i = 1; i < pid_entry_count; ++i) {
-        if (libk::strlen(pid_entries[i].name) == length && libk::memcmp(pid_entries[i].name, name, length) == 0) {
+        if (is_name(pid_entries[i].name, name, length)) {
             *result = pid_inode(dir->i_sb, task, i);
             return *result ? 0 : -ENOMEM;
         }
     }
     return -ENOENT;
+}
+
+int dt_of(const PidEntry& entry)
+{
+    return entry.kind == Kind::Dir ? DT_DIR : entry.kind == Kind::Link ? DT_LNK : DT_REG;
 }
 
 int pid_dir_iterate(file* f, dir_context* ctx)
@@ -222,52 +258,54 @@ int pid_dir_iterate(file* f, dir_context* ctx)
     }
     for (unsigned i = static_cast<unsigned>(ctx->pos - 1); i < pid_entry_count; ++i) {
         const char* name = pid_entries[i].name;
-        if (!dir_emit(ctx, name, static_cast<int>(libk::strlen(name)), proc_pid_ino(pid, i), DT_REG))
+        if (!dir_emit(ctx, name, static_cast<int>(libk::strlen(name)), proc_pid_ino(pid, i), dt_of(pid_entries[i])))
             return 0;
         ctx->pos = i + 2;
     }
     return 0;
 }
 
+pid_t parse_pid(const char* name, unsigned length)
+{
+    // Digits only, no leading zero.
+    if (length == 0 || length > 9 || name[0] == '0')
+        return 0;
+    pid_t pid = 0;
+    for (unsigned i = 0; i < length; ++i) {
+        if (name[i] < '0' || name[i] > '9')
+            return 0;
+        pid = pid * 10 + (name[i] - '0');
+    }
+    return pid;
+}
+
 struct PidList {
     pid_t* pids;
     size_t count;
     size_t capacity;
+    pid_t tgid;   // only the threads of this group; 0: only group leaders
 };
 
 void collect_pid(Task* task, void* context)
 {
     auto* list = static_cast<PidList*>(context);
-    if (task->pid > 0 && task->state != TaskState::Dead && list->count < list->capacity)
+    if (task->pid <= 0 || task->state == TaskState::Dead || list->count >= list->capacity)
+        return;
+    if (list->tgid ? task->tgid == list->tgid : task->tgid == task->pid)
         list->pids[list->count++] = task->pid;
 }
 
-} // namespace
-
-bool proc_inode_is_pid(const inode* node)
-{
-    return node->i_ino & proc_pid_ino_base;
-}
-
-int proc_pid_lookup_dir(super_block* sb, pid_t pid, inode** result)
-{
-    Task* task = find_task_by_pid(pid);
-    if (!task)
-        return -ENOENT;
-    *result = pid_inode(sb, task, 0);
-    return *result ? 0 : -ENOMEM;
-}
-
-// Lists the pid directories after the static entries, which end at `first_position`.
-int proc_pid_iterate_root(file*, dir_context* ctx, loff_t first_position)
+// Emits the pids (ascending, as ls and ps expect from Linux) as directories,
+// at positions first_position and on.
+int emit_pids(dir_context* ctx, loff_t first_position, pid_t tgid)
 {
     PidList list {};
     list.capacity = task_count() + 8;
+    list.tgid = tgid;
     list.pids = static_cast<pid_t*>(kmalloc(list.capacity * sizeof(pid_t), GFP_KERNEL));
     if (!list.pids)
         return -ENOMEM;
     for_each_task(collect_pid, &list);
-    // Ascending order, as ls and ps expect from Linux.
     for (size_t i = 1; i < list.count; ++i)
         for (size_t j = i; j > 0 && list.pids[j - 1] > list.pids[j]; --j)
             libk::swap(list.pids[j - 1], list.pids[j]);
@@ -283,4 +321,69 @@ int proc_pid_iterate_root(file*, dir_context* ctx, loff_t first_position)
     }
     kfree(list.pids);
     return 0;
+}
+
+// task/<tid>: the threads of the group, each a directory like /proc/<tid>.
+int task_dir_lookup(inode* dir, const char* name, unsigned length, inode** result)
+{
+    pid_t tgid = proc_ino_pid(dir->i_ino);
+    if (length == 2 && name[0] == '.' && name[1] == '.') {
+        Task* leader = find_task_by_pid(tgid);
+        *result = leader ? pid_inode(dir->i_sb, leader, entry_dir) : nullptr;
+        return leader ? (*result ? 0 : -ENOMEM) : -ENOENT;
+    }
+    Task* task = find_task_by_pid(parse_pid(name, length));
+    if (!task || task->tgid != tgid)
+        return -ENOENT;
+    *result = pid_inode(dir->i_sb, task, entry_dir);
+    return *result ? 0 : -ENOMEM;
+}
+
+int task_dir_iterate(file* f, dir_context* ctx)
+{
+    inode* dir = file_inode(f);
+    pid_t tgid = proc_ino_pid(dir->i_ino);
+    if (ctx->pos == 0) {
+        if (!dir_emit(ctx, ".", 1, dir->i_ino, DT_DIR))
+            return 0;
+        ctx->pos = 1;
+    }
+    if (ctx->pos == 1) {
+        if (!dir_emit(ctx, "..", 2, proc_pid_ino(tgid, 0), DT_DIR))
+            return 0;
+        ctx->pos = 2;
+    }
+    return emit_pids(ctx, 2, tgid);
+}
+
+} // namespace
+
+bool proc_inode_is_pid(const inode* node)
+{
+    return node->i_ino & proc_pid_ino_base;
+}
+
+bool proc_may_access(Task* task)
+{
+    const Credentials& me = current->cred;
+    const Credentials& it = task->cred;
+    if (me.euid == 0 || task == current)
+        return true;
+    return me.uid == it.uid && me.uid == it.euid && me.uid == it.suid && me.gid == it.gid && me.gid == it.egid
+        && me.gid == it.sgid && !(task->mm && task->mm->not_dumpable);
+}
+
+int proc_pid_lookup_dir(super_block* sb, pid_t pid, inode** result)
+{
+    Task* task = find_task_by_pid(pid);
+    if (!task)
+        return -ENOENT;
+    *result = pid_inode(sb, task, entry_dir);
+    return *result ? 0 : -ENOMEM;
+}
+
+// Lists the process directories after the static entries, which end at `first_position`.
+int proc_pid_iterate_root(file*, dir_context* ctx, loff_t first_position)
+{
+    return emit_pids(ctx, first_position, 0);
 }

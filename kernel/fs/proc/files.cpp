@@ -3,6 +3,7 @@
 #include "internal.h"
 #include <kernel/init.h>
 #include <kernel/initcall.h>
+#include <linux/buffer_head.h>
 #include <linux/genhd.h>
 #include <kernel/irq.h>
 #include <kernel/loadavg.h>
@@ -10,6 +11,7 @@
 #include <kernel/time.h>
 #include <kernel/version.h>
 #include <linux/mm_types.h>
+#include <libk/string.h>
 #include <linux/stat.h>
 
 namespace {
@@ -57,15 +59,29 @@ void show_meminfo(ProcBuffer& out, Task*, void*)
     MemoryStats stats = memory_stats();
     unsigned long total = stats.total_pages * 4, free = stats.free_pages * 4;
     unsigned long slab = stats.kmalloc_pages * 4, vmalloc_used = stats.vmalloc_pages * 4;
+    // Buffers: the block devices' buffer cache (kmalloc'd, so inside Slab too).
+    unsigned long buffer_count = 0, buffer_bytes = 0, dirty_buffers = 0;
+    buffer_cache_stats(&buffer_count, &buffer_bytes, &dirty_buffers);
+    unsigned long buffers = buffer_bytes / 1024;
+    // Clean buffers can be dropped for memory, as Linux counts them in MemAvailable.
+    unsigned long available = free + buffers;
+    // Cached: the pages of ramfs and tmpfs files (ext2 reads through the buffer
+    // cache, Buffers). They cannot be dropped (no swap), so, as on Linux, they
+    // are Unevictable and not in MemAvailable; tmpfs's are Shmem too.
+    unsigned long cached_pages = 0, shmem_pages = 0;
+    ramfs_page_stats(&cached_pages, &shmem_pages);
+    unsigned long cached = cached_pages * 4, shmem = shmem_pages * 4;
     struct Line {
         const char* name;
         unsigned long kb;
     };
     const Line lines[] = {
-        { "MemTotal:", total }, { "MemFree:", free }, { "MemAvailable:", free }, { "Buffers:", 0 },
-        { "Cached:", 0 }, { "SwapCached:", 0 }, { "Active:", 0 }, { "Inactive:", 0 },
-        { "SwapTotal:", 0 }, { "SwapFree:", 0 }, { "Dirty:", 0 }, { "Writeback:", 0 },
-        { "AnonPages:", 0 }, { "Mapped:", 0 }, { "Shmem:", 0 }, { "Slab:", slab },
+        { "MemTotal:", total }, { "MemFree:", free }, { "MemAvailable:", available }, { "Buffers:", buffers },
+        { "Cached:", cached }, { "SwapCached:", 0 }, { "Active:", 0 }, { "Inactive:", 0 },
+        { "Unevictable:", cached },
+        { "SwapTotal:", 0 }, { "SwapFree:", 0 }, { "Dirty:", dirty_buffers * (buffer_count ? buffer_bytes / buffer_count : 0) / 1024 },
+        { "Writeback:", 0 }, { "AnonPages:", 0 }, { "Mapped:", 0 }, { "Shmem:", shmem }, { "Slab:", slab },
+        { "SReclaimable:", buffers }, { "SUnreclaim:", slab > buffers ? slab - buffers : 0 },
         { "KernelStack:", 0 }, { "PageTables:", 0 }, { "VmallocTotal:", 128 * 1024 },
         { "VmallocUsed:", vmalloc_used }, { "VmallocChunk:", 0 },
     };
@@ -73,16 +89,38 @@ void show_meminfo(ProcBuffer& out, Task*, void*)
         out.printf("%-15s%8lu kB\n", line.name, line.kb);
 }
 
+// A name in /proc/mounts with space, tab, newline and backslash as octal escapes (Linux's mangle()).
+void show_mangled(ProcBuffer& out, const char* text)
+{
+    for (; *text; ++text) {
+        char c = *text;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\\')
+            out.printf("\\%03o", static_cast<unsigned char>(c));
+        else
+            out.putc(c);
+    }
+}
+
 void show_mount(const char* dev_name, const char* mount_point, const char* fs_type, unsigned long flags, void* context)
 {
     auto& out = *static_cast<ProcBuffer*>(context);
-    out.printf("%s %s %s %s 0 0\n", dev_name, mount_point, fs_type, (flags & 1) ? "ro" : "rw");
+    // The initial root is "rootfs" to Linux (a ramfs by another name), mounted
+    // by the kernel without relatime; every mount(2) gets relatime by default.
+    bool rootfs = libk::strcmp(dev_name, "rootfs") == 0 && libk::strcmp(fs_type, "ramfs") == 0;
+    show_mangled(out, dev_name);
+    out.putc(' ');
+    show_mangled(out, mount_point);
+    out.printf(" %s %s%s 0 0\n", rootfs ? "rootfs" : fs_type, (flags & 1) ? "ro" : "rw", rootfs ? "" : ",relatime");
 }
 
-void show_mounts(ProcBuffer& out, Task*, void*)
+} // namespace
+
+void proc_mounts_show(ProcBuffer& out, Task*, void*)
 {
     for_each_mount(show_mount, &out);
 }
+
+namespace {
 
 void show_filesystem(file_system_type* type, void* context)
 {
@@ -166,12 +204,13 @@ int proc_root_init()
     proc_create_show("version", 0444, nullptr, show_version, nullptr);
     proc_create_show("uptime", 0444, nullptr, show_uptime, nullptr);
     proc_create_show("meminfo", 0444, nullptr, show_meminfo, nullptr);
-    proc_create_show("mounts", 0444, nullptr, show_mounts, nullptr);
+    proc_symlink_entry("mounts", nullptr, "self/mounts");   // as Linux: per process
     proc_create_show("filesystems", 0444, nullptr, show_filesystems, nullptr);
     proc_create_show("devices", 0444, nullptr, show_devices, nullptr);
     proc_create_show("loadavg", 0444, nullptr, show_loadavg, nullptr);
     proc_create_show("stat", 0444, nullptr, show_stat, nullptr);
-    proc_symlink_entry("self", nullptr, nullptr);   // target computed per reader
+    proc_symlink_entry("self", nullptr, nullptr);          // targets computed per reader
+    proc_symlink_entry("thread-self", nullptr, nullptr);
     return 0;
 }
 

@@ -317,22 +317,33 @@ namespace {
 
 int proc_show_open(inode* node, file* f)
 {
-    ProcShow show;
-    void* data = nullptr;
-    Task* task = nullptr;
-    if (proc_inode_is_pid(node)) {
-        show = reinterpret_cast<ProcShow>(node->i_private);
-        task = find_task_by_pid(proc_ino_pid(node->i_ino));
-        if (!task)
-            return -ESRCH;
-    } else {
-        proc_dir_entry* entry = static_cast<proc_dir_entry*>(node->i_private);
-        show = entry->show;
-        data = entry->data;
-    }
     auto* buffer = static_cast<ProcBuffer*>(kzalloc(sizeof(ProcBuffer), GFP_KERNEL));
     if (!buffer)
         return -ENOMEM;
+    if (proc_inode_is_pid(node)) {
+        buffer->m_show = reinterpret_cast<ProcShow>(node->i_private);
+        buffer->m_pid = proc_ino_pid(node->i_ino);
+        if (!find_task_by_pid(buffer->m_pid)) {
+            kfree(buffer);
+            return -ESRCH;
+        }
+    } else {
+        proc_dir_entry* entry = static_cast<proc_dir_entry*>(node->i_private);
+        buffer->m_show = entry->show;
+        buffer->m_show_data = entry->data;
+    }
+    f->private_data = buffer;
+    return 0;
+}
+
+// Generates the text once, growing the buffer until it fits.
+int generate(ProcBuffer* buffer)
+{
+    if (buffer->m_generated)
+        return 0;
+    Task* task = nullptr;
+    if (buffer->m_pid && !(task = find_task_by_pid(buffer->m_pid)))
+        return -ESRCH;
     for (size_t capacity = 4096; capacity <= 1024 * 1024; capacity *= 2) {
         buffer->m_data = static_cast<char*>(kmalloc(capacity, GFP_KERNEL));
         if (!buffer->m_data)
@@ -340,27 +351,30 @@ int proc_show_open(inode* node, file* f)
         buffer->m_capacity = capacity;
         buffer->m_length = 0;
         buffer->m_overflow = false;
-        show(*buffer, task, data);
+        buffer->m_show(*buffer, task, buffer->m_show_data);
         if (!buffer->m_overflow) {
-            f->private_data = buffer;
+            buffer->m_generated = true;
             return 0;
         }
         kfree(buffer->m_data);
         buffer->m_data = nullptr;
     }
-    kfree(buffer);
     return -ENOMEM;
 }
 
 ssize_t proc_show_read(file* f, char __user* out, size_t count, loff_t* pos)
 {
     auto* buffer = static_cast<ProcBuffer*>(f->private_data);
+    if (int error = generate(buffer))
+        return error;
     return simple_read_from_buffer(out, count, pos, buffer->m_data, buffer->m_length);
 }
 
 loff_t proc_show_llseek(file* f, loff_t offset, int whence)
 {
     auto* buffer = static_cast<ProcBuffer*>(f->private_data);
+    if (int error = generate(buffer))
+        return error;
     return fixed_size_llseek(f, offset, whence, static_cast<loff_t>(buffer->m_length));
 }
 

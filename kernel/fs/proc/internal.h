@@ -5,13 +5,21 @@
 #include <kernel/proc.h>
 #include <kernel/spinlock.h>
 
+struct mm_struct;
+
 // Inode numbers: static entries count up from proc_static_ino; /proc/<pid>/...
-// encode the pid and the file index, so the same name always has the same number.
+// set the top bit and encode the pid and a sub-index (the entry of the pid
+// directory, or proc_fd_sub + fd for fd/N), so a name always has the same number.
 constexpr unsigned long proc_root_ino = 1;
-constexpr unsigned long proc_pid_ino_base = 0x10000000;
-inline unsigned long proc_pid_ino(pid_t pid, unsigned index) { return proc_pid_ino_base | (static_cast<unsigned long>(pid) << 4) | index; }
-inline pid_t proc_ino_pid(unsigned long ino) { return static_cast<pid_t>((ino & ~proc_pid_ino_base) >> 4); }
-inline unsigned proc_ino_index(unsigned long ino) { return ino & 0xf; }
+constexpr unsigned long proc_pid_ino_base = 0x80000000;
+constexpr unsigned proc_sub_bits = 10;
+constexpr unsigned proc_fd_sub = 512;   // fd/N: proc_fd_sub + N (N < 256)
+inline unsigned long proc_pid_ino(pid_t pid, unsigned sub)
+{
+    return proc_pid_ino_base | (static_cast<unsigned long>(pid) << proc_sub_bits) | sub;
+}
+inline pid_t proc_ino_pid(unsigned long ino) { return static_cast<pid_t>((ino & ~proc_pid_ino_base) >> proc_sub_bits); }
+inline unsigned proc_ino_index(unsigned long ino) { return ino & ((1u << proc_sub_bits) - 1); }
 
 extern const file_operations proc_show_fops;
 extern super_block* proc_sb;
@@ -20,8 +28,31 @@ inode* proc_get_inode(super_block* sb, proc_dir_entry* entry);
 // /proc/<pid> lookups and listing.
 int proc_pid_lookup_dir(super_block* sb, pid_t pid, inode** result);
 int proc_pid_iterate_root(file* f, dir_context* ctx, loff_t first_position);
-// The pid of a /proc/<pid> inode (0 for others).
+// True for the inodes of /proc/<pid>/... (they have no proc_dir_entry).
 bool proc_inode_is_pid(const inode* node);
+
+// ---- /proc/<pid> (base.cpp, array.cpp, task_mmu.cpp, fd.cpp) ----
+// The show functions of the per-process files, in Linux's formats.
+void proc_pid_stat(ProcBuffer& out, Task* task, void*);
+void proc_pid_status(ProcBuffer& out, Task* task, void*);
+void proc_pid_statm(ProcBuffer& out, Task* task, void*);
+void proc_pid_maps(ProcBuffer& out, Task* task, void*);
+void proc_mounts_show(ProcBuffer& out, Task* task, void*);
+// Pages of `mm` present in memory (VmRSS).
+unsigned long proc_mm_rss_pages(mm_struct* mm);
+// Whether the caller may look at `task`'s private parts (fd, exe, environ,
+// maps): root, or the same user (Linux's ptrace_may_access, simplified).
+bool proc_may_access(Task* task);
+// fd/: the directory and a link inode for each open descriptor.
+extern const inode_operations proc_fd_dir_inode_operations;
+extern const file_operations proc_fd_dir_operations;
+
+// ---- naming files (file_name.cpp): what readlink shows for fd/N, cwd, root, maps ----
+// Writes the name of `f` ("/path", "pipe:[ino]", "anon_inode:...") into `buffer`
+// (NUL-terminated); returns its length or -errno.
+int proc_file_name(file* f, char* buffer, size_t size);
+// The same for a place in the tree (cwd, root): its path from the caller's root.
+int proc_path_name(const Path& path, char* buffer, size_t size);
 
 // ---- the entry tree (generic.cpp) ----
 

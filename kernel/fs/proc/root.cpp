@@ -124,11 +124,14 @@ loff_t proc_dir_llseek(file* f, loff_t offset, int whence)
 int proc_readlink(inode* node, char* buffer, int size)
 {
     auto* entry = static_cast<proc_dir_entry*>(node->i_private);
-    char text[16];
+    char text[32];
     const char* target = entry->link;
     if (!target) {
-        // "self": the caller's own pid.
-        libk::snprintf(text, sizeof(text), "%d", current->pid);
+        // "self": the caller's process (its thread group); "thread-self": its thread in there.
+        if (libk::strcmp(entry->name, "thread-self") == 0)
+            libk::snprintf(text, sizeof(text), "%d/task/%d", current->tgid, current->pid);
+        else
+            libk::snprintf(text, sizeof(text), "%d", current->tgid);
         target = text;
     }
     int length = static_cast<int>(libk::strlen(target));
