@@ -31,16 +31,30 @@ add_custom_command(TARGET kernel.elf POST_BUILD
   COMMAND ${CMAKE_SOURCE_DIR}/toolchain/print-size.sh $<TARGET_FILE:kernel.elf>
   COMMENT "Checking the embedded symbol table")
 
-# The initramfs: a cpio (newc) archive of user/rootfs/ (the /etc files) and every
-# program registered with add_user_program() (user/CMakeLists.txt).
+# Busybox (Debian's busybox-static:i386, fetched by toolchain/setup.sh) is the
+# user space's commands and /bin/sh. Every build checks it (ELF32 i386 static),
+# prints its version and copies it with its applet list to busybox/, rewriting
+# them only when they changed.
+set(KERNLAB_BUSYBOX ${CMAKE_SOURCE_DIR}/.cache/busybox/busybox CACHE FILEPATH
+  "The busybox-static i386 binary for the initramfs (toolchain/setup.sh fetches it)")
+set(BUSYBOX_DIR ${CMAKE_BINARY_DIR}/busybox)
+add_custom_target(busybox_check ALL
+  COMMAND ${CMAKE_SOURCE_DIR}/toolchain/check-busybox.sh ${KERNLAB_BUSYBOX} ${BUSYBOX_DIR}
+  BYPRODUCTS ${BUSYBOX_DIR}/busybox ${BUSYBOX_DIR}/applets
+  COMMENT "Checking busybox")
+
+# The initramfs: a cpio (newc) archive of user/rootfs/ (the /etc files), busybox
+# with its applet links, and every program registered with add_user_program()
+# (user/CMakeLists.txt).
 set(INITRAMFS ${KERNLAB_OUTPUT_DIR}/initramfs.cpio)
 get_property(ROOTFS_ENTRIES GLOBAL PROPERTY KERNLAB_ROOTFS_ENTRIES)
 get_property(ROOTFS_TARGETS GLOBAL PROPERTY KERNLAB_ROOTFS_TARGETS)
-file(GLOB_RECURSE ROOTFS_SKELETON CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/user/rootfs/*)
+file(GLOB_RECURSE ROOTFS_SKELETON CONFIGURE_DEPENDS LIST_DIRECTORIES false ${CMAKE_SOURCE_DIR}/user/rootfs/*)
 add_custom_command(OUTPUT ${INITRAMFS}
   COMMAND ${CMAKE_SOURCE_DIR}/toolchain/mkinitramfs.sh ${CMAKE_BINARY_DIR}/rootfs ${INITRAMFS}
-          ${CMAKE_SOURCE_DIR}/user/rootfs ${ROOTFS_ENTRIES}
+          ${CMAKE_SOURCE_DIR}/user/rootfs ${BUSYBOX_DIR} ${ROOTFS_ENTRIES}
   DEPENDS ${CMAKE_SOURCE_DIR}/toolchain/mkinitramfs.sh ${ROOTFS_SKELETON} ${ROOTFS_TARGETS}
+          busybox_check ${BUSYBOX_DIR}/busybox ${BUSYBOX_DIR}/applets
   COMMENT "Packing initramfs.cpio")
 
 # The bootable ISO: GRUB (BIOS) with the kernel (without DWARF: gdb reads

@@ -8,6 +8,7 @@ packages=(
   g++-i686-linux-gnu nasm                           # the i686 cross toolchain
   grub-pc-bin grub-common xorriso mtools            # grub-mkrescue for the ISO
   qemu-system-x86                                   # qemu-system-i386
+  qemu-user                                         # qemu-i386: i386 programs on hosts without IA32 emulation
   e2fsprogs cpio gdb                                # images, initramfs, debugging
 )
 
@@ -26,3 +27,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# Busybox, the user space: Debian's busybox-static for i386, fetched with apt
+# (never from anywhere else) into .cache/busybox/ and unpacked there.
+"$(dirname "$0")/fetch-busybox.sh"

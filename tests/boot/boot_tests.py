@@ -296,6 +296,21 @@ import userspace_tests  # noqa: E402,F401  (registers the shell tests)
 import module_tests  # noqa: E402,F401  (registers the module tests)
 import block_tests  # noqa: E402,F401  (registers the block device tests)
 import ext2_tests  # noqa: E402,F401  (registers the e2fsprogs interoperability tests)
+import busybox_tests  # noqa: E402,F401  (registers the busybox user-space tests)
+import thread_tests  # noqa: E402,F401  (registers the thread, futex and vfork tests)
+import fs_syscall_tests  # noqa: E402,F401  (registers the file-system system call tests)
+import proc_tests  # noqa: E402,F401  (registers the /proc, #! script and misc system call tests)
+
+
+UNKNOWN_SYSCALL = re.compile(r"^.*unknown system call \d+, returning -ENOSYS$", re.M)   # the kernel's line
+
+
+def check_no_unknown_syscalls():
+    """Every boot of every test: busybox, glibc and kernlab's programs make no
+    system call the kernel lacks (deliberate -ENOSYS entries are not logged)."""
+    for qemu in Qemu.started_instances:
+        found = UNKNOWN_SYSCALL.findall(qemu.output())
+        expect(not found, "unknown system calls were logged:\n" + "\n".join(found))
 
 
 def main():
@@ -313,6 +328,7 @@ def main():
         Qemu.started_instances.clear()
         try:
             TESTS[name](args.build_dir)
+            check_no_unknown_syscalls()
             print(f"PASS {name} ({time.monotonic() - start:.1f}s)")
         except (BootTestFailure, OSError) as failure:
             failed += 1

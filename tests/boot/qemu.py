@@ -16,6 +16,9 @@ EXIT_PANIC = 3        # 1: panic
 EXIT_TEST_FAILED = 5  # 2: ktest failures
 
 
+CURSOR_QUERY = "\x1b[6n"
+
+
 class BootTestFailure(Exception):
     pass
 
@@ -69,9 +72,12 @@ class Qemu:
                 self._output += chunk
 
     def output(self):
-        """Everything QEMU printed so far, as text with CRs removed."""
+        """Everything QEMU printed so far, as text with CRs removed, and without
+        busybox's line-editing query ESC [ 6 n (where is the cursor?), which a
+        terminal answers and does not show; here nothing answers, and the shell
+        goes on without the answer."""
         with self._lock:
-            return self._output.decode("utf-8", "replace").replace("\r", "")
+            return self._output.decode("utf-8", "replace").replace("\r", "").replace(CURSOR_QUERY, "")
 
     def wait_for(self, pattern, timeout=30, start=0):
         """Waits until `pattern` (a regex) appears after offset `start`; returns the match."""

@@ -54,7 +54,11 @@ class Shell:
         """Types `command` and Enter; returns its output (without the echoed command line)."""
         self.qemu.send(command + "\r")
         text = self.wait_prompt(timeout)
-        # The tty echoes the command; the output starts on the next line.
+        # The shell echoes the command; the output starts on the next line. A
+        # command longer than the line is echoed wrapped, with line breaks in it.
+        echo = re.match("".join(re.escape(c) + "\n?" for c in command) + "\n", text)
+        if echo:
+            return text[echo.end():]
         first_newline = text.find("\n")
         return text[first_newline + 1:] if first_newline >= 0 else ""
 

@@ -34,8 +34,10 @@ def shell_commands(build_dir):
         sh.run("cd /")
 
         ps = sh.run("ps")
-        expect(re.search(r"^\s*PID\s+TTY\s+TIME\s+CMD", ps, re.M), f"ps header:\n{ps}")
-        expect(re.search(r"\bsh$", ps, re.M), f"ps lacks sh:\n{ps}")
+        # busybox ps: PID, USER, COMMAND (the command line from /proc/PID/cmdline).
+        expect(re.search(r"^\s*PID\s+USER\s+COMMAND$", ps, re.M), f"ps header:\n{ps}")
+        expect(re.search(r"^\s*1\s+root\s+/sbin/init$", ps, re.M), f"ps lacks init as process 1:\n{ps}")
+        expect(re.search(r"^\s*\d+\s+root\s+-sh$", ps, re.M), f"ps lacks the login shell:\n{ps}")
 
         expect(re.match(r"Linux kernlab 6\.1\.0-kernlab .* i686", sh.run("uname -a").strip()), "uname -a")
         expect(sh.run("whoami").strip() == "root", "whoami")

@@ -1,6 +1,6 @@
 /* blkioctl.h: the block-device ioctls of Linux's <linux/fs.h> and <linux/hdreg.h>
  * (same numbers as Linux i386), and blk_size(): a device's or an image file's size.
- * Shared by fdisk, mkfs.ext2, blkid and df. */
+ * Shared by fdisk and mkfs.ext2. */
 #ifndef KERNLAB_BLKIOCTL_H
 #define KERNLAB_BLKIOCTL_H
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
@@ -114,6 +115,24 @@ static void exercise_pass(void)
     }
 }
 
+/* busybox's poweroff, reboot and halt (without -f) ask init by signal, as for
+ * busybox init: SIGUSR2 powers off, SIGTERM restarts, SIGUSR1 halts. Then, as
+ * busybox init does, every process gets SIGTERM, then SIGKILL; the disks are
+ * synced; then the reboot system call. It runs in the signal handler, so a
+ * signal that comes before init sleeps in wait() is not lost; init does nothing
+ * else but wait by then (printf on unbuffered stdout is safe enough here). */
+static void shut_down(int sig)
+{
+    const char *what = sig == SIGUSR2 ? "power off" : sig == SIGTERM ? "restart" : "halt";
+    printf("\ninit: %s: stopping all processes\n", what);
+    kill(-1, SIGTERM);
+    sleep(1);
+    kill(-1, SIGKILL);
+    sync();
+    reboot(sig == SIGUSR2 ? RB_POWER_OFF : sig == SIGTERM ? RB_AUTOBOOT : RB_HALT_SYSTEM);
+    printf("init: reboot: %s\n", strerror(errno));
+}
+
 /* The kernel passes unknown command-line words as arguments; the shell sees them as INIT_ARGS. */
 static char **shell_environment(int argc, char **argv)
 {
@@ -122,7 +141,7 @@ static char **shell_environment(int argc, char **argv)
         n++;
     char **env = calloc(n + 8, sizeof(char *));
     int k = 0;
-    static const char *defaults[] = { "PATH=/bin:/sbin", "HOME=/root", "TERM=linux", "SHELL=/bin/sh", "USER=root" };
+    static const char *defaults[] = { "PATH=/bin:/sbin:/usr/bin:/usr/sbin", "HOME=/root", "TERM=linux", "SHELL=/bin/sh", "USER=root" };
     for (int i = 0; i < n; i++)
         env[k++] = environ[i];
     for (size_t d = 0; d < sizeof defaults / sizeof defaults[0]; d++) {
@@ -159,6 +178,13 @@ static pid_t start_shell(char **env)
         return -1;
     }
     if (pid == 0) {
+        /* init's ignored signals would stay ignored across execve, and a shell
+         * never catches what was ignored when it started (POSIX; ash calls them
+         * "hard ignored"): Ctrl-C would then stop nothing. */
+        signal(SIGINT, SIG_DFL);
+        signal(SIGQUIT, SIG_DFL);
+        signal(SIGTSTP, SIG_DFL);
+        signal(SIGTTOU, SIG_DFL);
         setsid();
         ioctl(0, TIOCSCTTY, 0);
         tcsetpgrp(0, getpid());
@@ -206,6 +232,14 @@ int main(int argc, char **argv)
     signal(SIGQUIT, SIG_IGN);
     signal(SIGTSTP, SIG_IGN);
     signal(SIGTTOU, SIG_IGN);
+
+    struct sigaction shutdown_action = { .sa_handler = shut_down };
+    sigaddset(&shutdown_action.sa_mask, SIGUSR1);
+    sigaddset(&shutdown_action.sa_mask, SIGUSR2);
+    sigaddset(&shutdown_action.sa_mask, SIGTERM);
+    sigaction(SIGUSR1, &shutdown_action, NULL);
+    sigaction(SIGUSR2, &shutdown_action, NULL);
+    sigaction(SIGTERM, &shutdown_action, NULL);
 
     char **env = shell_environment(argc, argv);
     for (;;) {

@@ -13,6 +13,10 @@ void check(int ok, const char* expr, const char* file, int line);
 void check_str(const char* got, const char* want, const char* expr, const char* file, int line);
 void skip(const char* what);
 
+/* execve, or "WRAPPER PATH ARGV[1..]" when run-i386.sh names a wrapper (exec_wrapper.c). */
+const char* exec_wrapper(void);
+int exec_wrapped(const char* path, char* const argv[], char* const envp[]);
+
 #define CHECK(e) check(!!(e), #e, __FILE__, __LINE__)
 #define CHECK_STR(got, want) check_str((got), (want), #got, __FILE__, __LINE__)
 

@@ -1,12 +1,36 @@
 /* Checks of fork, wait status macros, pipes between processes, exec and the environment it passes. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "harness.h"
+
+/* Through an exec wrapper, execvp's search cannot find us directly (it would exec an i386 program
+ * itself): DIR gets a script of our NAME that runs "WRAPPER self_path ARGS...", and the search
+ * must find that one instead. Returns 0 with the script's path in SCRIPT. */
+static int make_path_script(const char* name, char* dir, size_t dir_size, char* script, size_t script_size)
+{
+    if (strchr(self_path, '\'') || strchr(exec_wrapper(), '\'') || strchr(name, '/'))
+        return -1;
+    snprintf(dir, dir_size, "%s/libc_test-path.%d", test_dir, (int)getpid());
+    snprintf(script, script_size, "%s/%s", dir, name);
+    if (mkdir(dir, 0755) != 0)
+        return -1;
+    int fd = open(script, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+    if (fd < 0) {
+        rmdir(dir);
+        return -1;
+    }
+    int ok = dprintf(fd, "#!/bin/sh\nexec '%s' '%s' \"$@\"\n", exec_wrapper(), self_path) > 0;
+    close(fd);
+    return ok ? 0 : -1;
+}
 
 void test_process(void)
 {
@@ -55,7 +79,7 @@ void test_process(void)
     child = fork();
     if (child == 0) {
         char* args[] = { (char*)self_path, "--exit", "5", "x", NULL };
-        execv(self_path, args);
+        exec_wrapped(self_path, args, environ);
         _exit(99);
     }
     CHECK(waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 9);
@@ -69,7 +93,7 @@ void test_process(void)
         close(fds[1]);
         char* args[] = { (char*)self_path, "--print-env", NULL };
         char* env[] = { "LIBC_TEST_VAR=passed-through", NULL };
-        execve(self_path, args, env);
+        exec_wrapped(self_path, args, env);
         _exit(99);
     }
     close(fds[1]);
@@ -86,13 +110,15 @@ void test_process(void)
     char* args[] = { "no-such-command-anywhere", NULL };
     CHECK(execvp(args[0], args) == -1 && errno == ENOENT);
 
-    /* execvp's PATH search finds us by name in our own directory. */
+    /* execvp's PATH search finds us by name in our own directory (or the wrapper script's). */
     const char* slash = strrchr(self_path, '/');
     if (slash && self_path[0] == '/') {
-        char dir[256];
+        char dir[256], script[512] = "";
         size_t len = (size_t)(slash - self_path);
         memcpy(dir, self_path, len);
         dir[len] = 0;
+        if (exec_wrapper())
+            CHECK(make_path_script(slash + 1, dir, sizeof(dir), script, sizeof(script)) == 0);
         child = fork();
         if (child == 0) {
             setenv("PATH", dir, 1);
@@ -101,6 +127,10 @@ void test_process(void)
             _exit(99);
         }
         CHECK(waitpid(child, &status, 0) == child && WEXITSTATUS(status) == 4);
+        if (script[0]) {
+            unlink(script);
+            rmdir(dir);
+        }
     }
 
     /* Process groups and sessions. */

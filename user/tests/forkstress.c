@@ -1,4 +1,7 @@
-/* forkstress - run /bin/true N times with fork + execve + waitpid and print a summary. */
+/* forkstress - run /bin/true N times with fork + execve + waitpid and print a summary.
+ * On a host that runs i386 programs only through qemu-i386, run-i386.sh sets KERNLAB_EXEC_WRAPPER
+ * (qemu-i386's absolute path): the child then execs "WRAPPER PROG", since qemu-user hands execve
+ * straight to the host kernel. Never set in kernlab. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,9 +25,14 @@ int main(int argc, char **argv)
             break;
         }
         if (pid == 0) {
+            const char *wrapper = getenv("KERNLAB_EXEC_WRAPPER");
             char *args[] = { (char *)prog, NULL };
+            char *wrapped[] = { (char *)wrapper, (char *)prog, NULL };
             char *env[] = { NULL };
-            execve(prog, args, env);
+            if (wrapper && *wrapper)
+                execve(wrapper, wrapped, env);
+            else
+                execve(prog, args, env);
             _exit(127);
         }
         int status;
