@@ -121,7 +121,7 @@ void do_exit(int code)
     }
     task->exit_code = code;
     task->alarm_deadline = 0;
-    Task* leader = task->group_leader ? task->group_leader : task;
+    Task* leader = task->group_leader;
     if (group_dead)
         reparent_children(leader);
     if (!task->user_process) {
@@ -188,7 +188,7 @@ struct WaitResult {
 
 Task* waiting_task()
 {
-    return current->group_leader ? current->group_leader : current;
+    return current->group_leader;
 }
 
 WaitResult find_waitable(pid_t pid, int options)

@@ -99,7 +99,7 @@ void put_resources(Task* child)
 // as a child of the caller's process (or of its parent with CLONE_PARENT).
 int join_family(Task* child, Task* parent, unsigned long flags)
 {
-    Task* leader = parent->group_leader ? parent->group_leader : parent;
+    Task* leader = parent->group_leader;
     if (flags & CLONE_THREAD) {
         ThreadGroup* group = parent->signal;
         if (!group || group->group_exit)

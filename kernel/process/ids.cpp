@@ -8,7 +8,7 @@ extern "C" long sys_getpid() { return current->tgid; }
 extern "C" long sys_gettid() { return current->pid; }
 extern "C" long sys_getppid()
 {
-    const Task* leader = current->group_leader ? current->group_leader : current;
+    const Task* leader = current->group_leader;
     return leader->parent ? leader->parent->tgid : 0;   // the parent process, for every thread
 }
 extern "C" long sys_getpgrp() { return current->pgid; }

@@ -133,8 +133,6 @@ int unshare_sighand(Task* task)
 int de_thread()
 {
     Task* task = current;
-    if (!task->group_leader)
-        task->group_leader = task;
     if (!task->signal) {
         task->signal = thread_group_alloc(task);
         if (!task->signal)

@@ -81,6 +81,7 @@ void sched_init()
     init_task.time_slice = default_time_slice;
     init_task.addr_limit = USER_ADDR_LIMIT;
     init_task.tty = -1;
+    init_task.group_leader = &init_task;   // every task has a leader: no caller needs a fallback
     all_tasks.push_back(init_task);
     current = &init_task;
     tss_set_kernel_stack(stack_top(&init_task));
