@@ -7,6 +7,7 @@
 #include <libk/intrusive_list.h>
 #include <kernel/panic.h>
 #include <linux/errno.h>
+#include <linux/fcntl.h>
 #include <linux/printk.h>
 
 // A mounted file system (Linux's struct vfsmount + struct mount).
@@ -124,6 +125,44 @@ private:
     char* m_buffer { nullptr };
     int m_error { 0 };
 };
+
+// The path of the file open at `fd`, referenced; EBADF if none.
+ErrorOr<Path> fd_path_get(int fd);
+// Linux's user_path_at: the path a user string names from dfd (an empty name
+// with `empty_path`, AT_EMPTY_PATH, is dfd's own file); referenced.
+ErrorOr<Path> user_path_at(int dfd, const char __user* name, unsigned lookup_flags, bool empty_path = false);
+// The lookup flags of the *at calls' AT_SYMLINK_NOFOLLOW.
+inline unsigned at_lookup_flags(int at_flags)
+{
+    return (at_flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+}
+
+// Runs `action(Path&)` on what user_path_at finds and puts it: the action's
+// result or -errno.
+template<typename Action>
+long with_user_path(int dfd, const char __user* name, unsigned lookup_flags, bool empty_path, Action action)
+{
+    auto lookup = user_path_at(dfd, name, lookup_flags, empty_path);
+    if (lookup.is_error())
+        return -lookup.error().code();
+    Path path = lookup.release_value();
+    long result = action(path);
+    path_put(path);
+    return result;
+}
+
+// Runs `action(Path&)` on the file open at `fd`: the action's result, or -EBADF.
+template<typename Action>
+long with_fd_path(int fd, Action action)
+{
+    file* f = fget(fd);
+    if (!f)
+        return -EBADF;
+    Path path { f->f_vfsmnt, f->f_inode };
+    long result = action(path);
+    fput(f);
+    return result;
+}
 
 // The syscall edge: a wait broken by a signal shows up as EINTR (no restart yet).
 inline long user_result(long result)

@@ -226,11 +226,7 @@ ErrorOr<Path> start_path(int dfd, const char* name)
 {
     if (name[0] == '/' || dfd == AT_FDCWD)
         return path_get(current_pwd());
-    file* f = fget(dfd);
-    if (!f)
-        return ENO(EBADF);
-    Path path = path_get(Path { f->f_vfsmnt, f->f_inode });
-    fput(f);
+    Path path = TRY(fd_path_get(dfd));
     if (!S_ISDIR(path.node->i_mode)) {
         path_put(path);
         return ENO(ENOTDIR);
@@ -238,9 +234,8 @@ ErrorOr<Path> start_path(int dfd, const char* name)
     return path;
 }
 
-} // namespace
-
-ErrorOr<Path> path_lookup(int dfd, const char* name, unsigned flags)
+// A whole walk of `name` from dfd, recording its last component in `last` if given.
+ErrorOr<Path> lookup_from(int dfd, const char* name, unsigned flags, LastComponent* last)
 {
     if (!name[0])
         return ENO(ENOENT);
@@ -248,19 +243,20 @@ ErrorOr<Path> path_lookup(int dfd, const char* name, unsigned flags)
         return ENO(ENOENT);
     Path start = TRY(start_path(dfd, name));
     int links = 0;
-    return walk(start, name, libk::strlen(name), flags, links, nullptr);
+    return walk(start, name, libk::strlen(name), flags, links, last);
+}
+
+} // namespace
+
+ErrorOr<Path> path_lookup(int dfd, const char* name, unsigned flags)
+{
+    return lookup_from(dfd, name, flags, nullptr);
 }
 
 ErrorOr<Path> path_lookup_last(int dfd, const char* name, unsigned flags, LastComponent& last)
 {
     last.dir = Path {};
-    if (!name[0])
-        return ENO(ENOENT);
-    if (!root_path().mnt)
-        return ENO(ENOENT);
-    Path start = TRY(start_path(dfd, name));
-    int links = 0;
-    auto result = walk(start, name, libk::strlen(name), flags, links, &last);
+    auto result = lookup_from(dfd, name, flags, &last);
     if (result.is_error() || S_ISDIR(result.value().node->i_mode))
         forget_last(&last);   // directories are named by climbing "..", not by a record
     return result;

@@ -16,17 +16,35 @@ struct GetdentsCallback {
     int error;
 };
 
+// Whether a record of `record` bytes still fits; a first one that does not is EINVAL.
+bool record_fits(GetdentsCallback* state, size_t record)
+{
+    if (record <= state->size)
+        return true;
+    if (state->used == 0)
+        state->error = -EINVAL;   // the buffer cannot hold even one entry
+    return false;
+}
+
+// Copies a record built in kernel memory out in one go and moves on past it.
+bool put_record(GetdentsCallback* state, const char* kernel_record, size_t record)
+{
+    if (copy_to_user(state->buffer + state->used, kernel_record, record)) {
+        state->error = -EFAULT;
+        return false;
+    }
+    state->used += record;
+    state->size -= record;
+    return true;
+}
+
 bool fill_dirent64(dir_context* ctx, const char* name, int length, loff_t, u64 ino, unsigned type)
 {
     auto* state = reinterpret_cast<GetdentsCallback*>(ctx);
     size_t header = __builtin_offsetof(linux_dirent64, d_name);
     size_t record = (header + static_cast<size_t>(length) + 1 + 7) & ~size_t { 7 };
-    if (record > state->size) {
-        if (state->used == 0)
-            state->error = -EINVAL;   // the buffer cannot hold even one entry
+    if (!record_fits(state, record))
         return false;
-    }
-    // Build the record in a small kernel buffer, then copy it out in one go.
     alignas(8) char kernel_record[sizeof(linux_dirent64) + NAME_MAX + 8];
     libk::memset(kernel_record, 0, record);
     auto* dirent = reinterpret_cast<linux_dirent64*>(kernel_record);
@@ -35,13 +53,7 @@ bool fill_dirent64(dir_context* ctx, const char* name, int length, loff_t, u64 i
     dirent->d_reclen = static_cast<unsigned short>(record);
     dirent->d_type = static_cast<unsigned char>(type);
     libk::memcpy(dirent->d_name, name, static_cast<size_t>(length));
-    if (copy_to_user(state->buffer + state->used, kernel_record, record)) {
-        state->error = -EFAULT;
-        return false;
-    }
-    state->used += record;
-    state->size -= record;
-    return true;
+    return put_record(state, kernel_record, record);
 }
 
 // struct linux_dirent (fs/readdir.c): no uapi header has it.
@@ -61,11 +73,8 @@ bool fill_dirent(dir_context* ctx, const char* name, int length, loff_t, u64 ino
         state->error = -EOVERFLOW;
         return false;
     }
-    if (record > state->size) {
-        if (state->used == 0)
-            state->error = -EINVAL;
+    if (!record_fits(state, record))
         return false;
-    }
     alignas(8) char kernel_record[sizeof(linux_dirent) + NAME_MAX + 8];
     libk::memset(kernel_record, 0, record);
     auto* dirent = reinterpret_cast<linux_dirent*>(kernel_record);
@@ -74,13 +83,7 @@ bool fill_dirent(dir_context* ctx, const char* name, int length, loff_t, u64 ino
     dirent->d_reclen = static_cast<unsigned short>(record);
     libk::memcpy(dirent->d_name, name, static_cast<size_t>(length));
     kernel_record[record - 1] = static_cast<char>(type);   // d_type after the name's NUL and padding
-    if (copy_to_user(state->buffer + state->used, kernel_record, record)) {
-        state->error = -EFAULT;
-        return false;
-    }
-    state->used += record;
-    state->size -= record;
-    return true;
+    return put_record(state, kernel_record, record);
 }
 
 long do_getdents(unsigned int fd, char __user* buffer, unsigned int count, filldir_t actor)

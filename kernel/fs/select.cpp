@@ -6,6 +6,7 @@
 #include <kernel/signal.h>
 #include <kernel/time.h>
 #include <kernel/uaccess.h>
+#include <kernel/user_time.h>
 #include <kernel/wait.h>
 #include <libk/string.h>
 #include <linux/time_types.h>
@@ -26,7 +27,6 @@ struct timeval_user {
 constexpr __poll_t DEFAULT_POLLMASK = EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM;
 constexpr unsigned max_poll_fds = 1024;
 constexpr int max_poll_entries = 64;
-constexpr uint64_t unblockable_signals = (1ull << (9 - 1)) | (1ull << (19 - 1));   // SIGKILL, SIGSTOP
 constexpr long NSEC_PER_SEC = 1000000000;
 
 // When a wait ends: never (infinite), at once (zero), or at a jiffies deadline.
@@ -163,32 +163,6 @@ long do_poll(pollfd_user* fds, unsigned count, const Timeout& timeout)
     return result;
 }
 
-// ppoll/pselect6's mask: in force during the wait; restored when the call
-// returns, or after the handler when a signal interrupted it (Linux's
-// set_user_sigmask / restore_saved_sigmask_unless).
-long set_user_sigmask(const uint64_t __user* mask, size_t size)
-{
-    if (!mask)
-        return 0;
-    if (size != sizeof(uint64_t))
-        return -EINVAL;
-    uint64_t new_mask;
-    if (copy_from_user(&new_mask, mask, sizeof(new_mask)))
-        return -EFAULT;
-    current->saved_sigmask = current->blocked_signals;
-    current->restore_sigmask = true;
-    current->blocked_signals = new_mask & ~unblockable_signals;
-    return 0;
-}
-
-void restore_sigmask_unless(bool interrupted)
-{
-    if (interrupted || !current->restore_sigmask)
-        return;
-    current->blocked_signals = current->saved_sigmask;
-    current->restore_sigmask = false;
-}
-
 long poll_user(pollfd_user __user* user_fds, unsigned count, const Timeout& timeout)
 {
     if (count > max_poll_fds)
@@ -279,33 +253,52 @@ long do_select(int n, uint32_t __user* in, uint32_t __user* out, uint32_t __user
     return result;
 }
 
-// Reads a relative timespec (32- or 64-bit) into a Timeout; nullptr waits forever.
-template<typename Timespec>
-long read_timespec(const Timespec __user* user, Timeout& timeout)
+// Reads a relative timespec (either layout) into a Timeout; nullptr waits forever.
+template<typename UserTimespec>
+long read_timespec(const UserTimespec __user* user, Timeout& timeout)
 {
     if (!user)
         return 0;
-    Timespec ts;
-    if (copy_from_user(&ts, user, sizeof(ts)))
+    timespec64 ts;
+    if (get_user_timespec(&ts, user))
         return -EFAULT;
-    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
+    if (!timespec64_valid(ts))
         return -EINVAL;
-    timeout = timeout_from(static_cast<int64_t>(ts.tv_sec), static_cast<long>(ts.tv_nsec));
+    timeout = timeout_from(ts.tv_sec, ts.tv_nsec);
     return 0;
 }
 
 // Linux writes the time left back (select, pselect6, ppoll); a read-only or
 // bad pointer is ignored then, as the call already happened.
-template<typename Timespec>
-void write_timespec(Timespec __user* user, const Timeout& timeout)
+template<typename UserTimespec>
+void write_timespec(UserTimespec __user* user, const Timeout& timeout)
 {
     if (!user)
         return;
     uint64_t left = remaining_ns(timeout);
-    Timespec ts {};
-    ts.tv_sec = static_cast<decltype(ts.tv_sec)>(left / NSEC_PER_SEC);
-    ts.tv_nsec = static_cast<decltype(ts.tv_nsec)>(left % NSEC_PER_SEC);
-    (void)copy_to_user(user, &ts, sizeof(ts));
+    timespec64 ts { static_cast<time64_t>(left / NSEC_PER_SEC), static_cast<long>(left % NSEC_PER_SEC) };
+    (void)put_user_timespec(&ts, user);
+}
+
+// pselect6 and ppoll: `wait` with `mask` (if given) in force, then the time
+// left written back, and the old mask restored unless a handler runs first
+// (Linux's poll_select_finish).
+template<typename UserTimespec, typename Wait>
+long wait_with_sigmask(UserTimespec __user* tsp, const uint64_t __user* mask, size_t size, Wait wait)
+{
+    Timeout timeout;
+    if (long error = read_timespec(tsp, timeout); error < 0)
+        return error;
+    if (mask)
+        if (int error = set_user_sigmask(mask, size))
+            return error;
+    long result = wait(timeout);
+    if (!timeout.infinite)
+        write_timespec(tsp, timeout);
+    if (result == -EINTR)
+        result = -ERESTARTNOHAND;
+    restore_saved_sigmask_unless(result == -ERESTARTNOHAND);
+    return result;
 }
 
 // The 6th argument of pselect6: the mask pointer and its size, packed.
@@ -314,43 +307,22 @@ struct sigset_argpack {
     size_t size;
 };
 
-template<typename Timespec>
-long do_pselect6(int n, uint32_t __user* in, uint32_t __user* out, uint32_t __user* ex, Timespec __user* tsp,
+template<typename UserTimespec>
+long do_pselect6(int n, uint32_t __user* in, uint32_t __user* out, uint32_t __user* ex, UserTimespec __user* tsp,
     const sigset_argpack __user* sig)
 {
-    Timeout timeout;
-    if (long error = read_timespec(tsp, timeout); error < 0)
-        return error;
     sigset_argpack pack { nullptr, 0 };
     if (sig && copy_from_user(&pack, sig, sizeof(pack)))
         return -EFAULT;
-    if (long error = set_user_sigmask(pack.p, pack.size); error < 0)
-        return error;
-    long result = do_select(n, in, out, ex, timeout);
-    if (!timeout.infinite)
-        write_timespec(tsp, timeout);
-    if (result == -EINTR)
-        result = -ERESTARTNOHAND;
-    restore_sigmask_unless(result == -ERESTARTNOHAND);
-    return result;
+    return wait_with_sigmask(tsp, pack.p, pack.size,
+        [&](const Timeout& timeout) { return do_select(n, in, out, ex, timeout); });
 }
 
-template<typename Timespec>
-long do_ppoll(pollfd_user __user* fds, unsigned int count, Timespec __user* tsp, const uint64_t __user* mask,
+template<typename UserTimespec>
+long do_ppoll(pollfd_user __user* fds, unsigned int count, UserTimespec __user* tsp, const uint64_t __user* mask,
     size_t size)
 {
-    Timeout timeout;
-    if (long error = read_timespec(tsp, timeout); error < 0)
-        return error;
-    if (long error = set_user_sigmask(mask, size); error < 0)
-        return error;
-    long result = poll_user(fds, count, timeout);
-    if (!timeout.infinite)
-        write_timespec(tsp, timeout);
-    if (result == -EINTR)
-        result = -ERESTARTNOHAND;
-    restore_sigmask_unless(result == -ERESTARTNOHAND);
-    return result;
+    return wait_with_sigmask(tsp, mask, size, [&](const Timeout& timeout) { return poll_user(fds, count, timeout); });
 }
 
 } // namespace

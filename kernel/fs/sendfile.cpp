@@ -108,31 +108,31 @@ long do_sendfile(int out_fd, int in_fd, loff_t* ppos, size_t count, loff_t max)
     return user_result(result);
 }
 
-} // namespace
-
-extern "C" long sys_sendfile(int out_fd, int in_fd, long __user* offset, size_t count)
+// sendfile (off_t, 32-bit) and sendfile64 (loff_t): the offset read and
+// written back in the caller's width, the copy bounded by `max`.
+template<typename Offset>
+long sendfile_user(int out_fd, int in_fd, Offset __user* offset, size_t count, loff_t max)
 {
     if (!offset)
-        return do_sendfile(out_fd, in_fd, nullptr, count, MAX_NON_LFS);
-    long start;
+        return do_sendfile(out_fd, in_fd, nullptr, count, max);
+    Offset start;
     if (get_user_value(start, offset) < 0)
         return -EFAULT;
     loff_t pos = start;
-    long result = do_sendfile(out_fd, in_fd, &pos, count, MAX_NON_LFS);
-    if (put_user_value(static_cast<long>(pos), offset) < 0)
+    long result = do_sendfile(out_fd, in_fd, &pos, count, max);
+    if (put_user_value(static_cast<Offset>(pos), offset) < 0)
         return -EFAULT;
     return result;
 }
 
+} // namespace
+
+extern "C" long sys_sendfile(int out_fd, int in_fd, long __user* offset, size_t count)
+{
+    return sendfile_user(out_fd, in_fd, offset, count, MAX_NON_LFS);
+}
+
 extern "C" long sys_sendfile64(int out_fd, int in_fd, loff_t __user* offset, size_t count)
 {
-    if (!offset)
-        return do_sendfile(out_fd, in_fd, nullptr, count, MAX_LFS_FILESIZE);
-    loff_t pos;
-    if (get_user_value(pos, offset) < 0)
-        return -EFAULT;
-    long result = do_sendfile(out_fd, in_fd, &pos, count, MAX_LFS_FILESIZE);
-    if (put_user_value(pos, offset) < 0)
-        return -EFAULT;
-    return result;
+    return sendfile_user(out_fd, in_fd, offset, count, MAX_LFS_FILESIZE);
 }

@@ -61,17 +61,8 @@ extern "C" long sys_fstatat64(int dfd, const char __user* name, struct stat64 __
 {
     if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
         return -EINVAL;
-    UserPath path(name);
-    if (path.error())
-        return path.error();
-    auto lookup = path_lookup_at(dfd, path.get(), (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
-        flags & AT_EMPTY_PATH);
-    if (lookup.is_error())
-        return -lookup.error().code();
-    Path found = lookup.release_value();
-    long result = copy_stat(found.node, buffer);
-    path_put(found);
-    return result;
+    return with_user_path(dfd, name, at_lookup_flags(flags), flags & AT_EMPTY_PATH,
+        [&](Path& path) { return copy_stat(path.node, buffer); });
 }
 
 extern "C" long sys_stat64(const char __user* name, struct stat64 __user* buffer)
@@ -86,12 +77,7 @@ extern "C" long sys_lstat64(const char __user* name, struct stat64 __user* buffe
 
 extern "C" long sys_fstat64(unsigned long fd, struct stat64 __user* buffer)
 {
-    file* f = fget(static_cast<int>(fd));
-    if (!f)
-        return -EBADF;
-    long result = copy_stat(file_inode(f), buffer);
-    fput(f);
-    return result;
+    return with_fd_path(static_cast<int>(fd), [&](Path& path) { return copy_stat(path.node, buffer); });
 }
 
 namespace {
@@ -116,24 +102,6 @@ long vfs_statfs(vfsmount* mnt, inode* node, kstatfs& stats)
     return 0;
 }
 
-long copy_statfs64(const kstatfs& stats, statfs64_user __user* buffer)
-{
-    statfs64_user out {};
-    out.f_type = static_cast<uint32_t>(stats.f_type);
-    out.f_bsize = static_cast<uint32_t>(stats.f_bsize);
-    out.f_blocks = stats.f_blocks;
-    out.f_bfree = stats.f_bfree;
-    out.f_bavail = stats.f_bavail;
-    out.f_files = stats.f_files;
-    out.f_ffree = stats.f_ffree;
-    out.f_fsid[0] = stats.f_fsid[0];
-    out.f_fsid[1] = stats.f_fsid[1];
-    out.f_namelen = static_cast<uint32_t>(stats.f_namelen);
-    out.f_frsize = static_cast<uint32_t>(stats.f_frsize);
-    out.f_flags = static_cast<uint32_t>(stats.f_flags);
-    return copy_to_user(buffer, &out, sizeof(out)) ? -EFAULT : 0;
-}
-
 // struct statfs of statfs(99)/fstatfs(100) on i386: 32-bit counts (64 bytes).
 struct statfs_user {
     uint32_t f_type;
@@ -151,21 +119,18 @@ struct statfs_user {
 };
 static_assert(sizeof(statfs_user) == 64);
 
-long copy_statfs(const kstatfs& stats, statfs_user __user* buffer)
+// statfs64 and statfs fill the same fields, each at its layout's width.
+template<typename Out>
+long copy_statfs_fields(const kstatfs& stats, Out __user* buffer)
 {
-    // Linux's put_compat_statfs: counts that do not fit are EOVERFLOW (-1 means "unknown" and passes).
-    auto fits = [](u64 value) { return value <= 0xffffffffull || value == ~0ull; };
-    if (!fits(stats.f_blocks) || !fits(stats.f_bfree) || !fits(stats.f_bavail) || !fits(stats.f_files)
-        || !fits(stats.f_ffree))
-        return -EOVERFLOW;
-    statfs_user out {};
+    Out out {};
     out.f_type = static_cast<uint32_t>(stats.f_type);
     out.f_bsize = static_cast<uint32_t>(stats.f_bsize);
-    out.f_blocks = static_cast<uint32_t>(stats.f_blocks);
-    out.f_bfree = static_cast<uint32_t>(stats.f_bfree);
-    out.f_bavail = static_cast<uint32_t>(stats.f_bavail);
-    out.f_files = static_cast<uint32_t>(stats.f_files);
-    out.f_ffree = static_cast<uint32_t>(stats.f_ffree);
+    out.f_blocks = static_cast<decltype(out.f_blocks)>(stats.f_blocks);
+    out.f_bfree = static_cast<decltype(out.f_bfree)>(stats.f_bfree);
+    out.f_bavail = static_cast<decltype(out.f_bavail)>(stats.f_bavail);
+    out.f_files = static_cast<decltype(out.f_files)>(stats.f_files);
+    out.f_ffree = static_cast<decltype(out.f_ffree)>(stats.f_ffree);
     out.f_fsid[0] = stats.f_fsid[0];
     out.f_fsid[1] = stats.f_fsid[1];
     out.f_namelen = static_cast<uint32_t>(stats.f_namelen);
@@ -174,32 +139,36 @@ long copy_statfs(const kstatfs& stats, statfs_user __user* buffer)
     return copy_to_user(buffer, &out, sizeof(out)) ? -EFAULT : 0;
 }
 
+long copy_statfs64(const kstatfs& stats, statfs64_user __user* buffer)
+{
+    return copy_statfs_fields(stats, buffer);
+}
+
+long copy_statfs(const kstatfs& stats, statfs_user __user* buffer)
+{
+    // Linux's put_compat_statfs: counts that do not fit are EOVERFLOW (-1 means "unknown" and passes).
+    auto fits = [](u64 value) { return value <= 0xffffffffull || value == ~0ull; };
+    if (!fits(stats.f_blocks) || !fits(stats.f_bfree) || !fits(stats.f_bavail) || !fits(stats.f_files)
+        || !fits(stats.f_ffree))
+        return -EOVERFLOW;
+    return copy_statfs_fields(stats, buffer);
+}
+
 // Runs statfs on a user path or an fd, then `copy` to user space.
 template<typename Copy>
 long statfs_path(const char __user* name, Copy copy)
 {
-    UserPath path(name);
-    if (path.error())
-        return path.error();
-    auto lookup = kern_path(path.get(), LOOKUP_FOLLOW);
-    if (lookup.is_error())
-        return -lookup.error().code();
-    Path found = lookup.release_value();
     kstatfs stats;
-    long result = vfs_statfs(found.mnt, found.node, stats);
-    path_put(found);
+    long result = with_user_path(AT_FDCWD, name, LOOKUP_FOLLOW, false,
+        [&](Path& path) { return vfs_statfs(path.mnt, path.node, stats); });
     return result < 0 ? result : copy(stats);
 }
 
 template<typename Copy>
 long statfs_fd(unsigned int fd, Copy copy)
 {
-    file* f = fget(static_cast<int>(fd));
-    if (!f)
-        return -EBADF;
     kstatfs stats;
-    long result = vfs_statfs(f->f_vfsmnt, file_inode(f), stats);
-    fput(f);
+    long result = with_fd_path(static_cast<int>(fd), [&](Path& path) { return vfs_statfs(path.mnt, path.node, stats); });
     return result < 0 ? result : copy(stats);
 }
 

@@ -54,16 +54,13 @@ extern "C" long sys_statx(int dfd, const char __user* name, unsigned flags, unsi
         return -EINVAL;
     if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE)
         return -EINVAL;
-    UserPath path(name);
-    if (path.error())
-        return path.error();
-    auto lookup = path_lookup_at(dfd, path.get(), (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
-        flags & AT_EMPTY_PATH);
-    if (lookup.is_error())
-        return -lookup.error().code();
-    Path found = lookup.release_value();
     struct statx stx;
-    fill_statx(found, stx);
-    path_put(found);
+    long result = with_user_path(dfd, name, at_lookup_flags(static_cast<int>(flags)), flags & AT_EMPTY_PATH,
+        [&](Path& path) {
+            fill_statx(path, stx);
+            return 0L;
+        });
+    if (result < 0)
+        return result;
     return copy_to_user(buffer, &stx, sizeof(stx)) ? -EFAULT : 0;
 }

@@ -1,53 +1,18 @@
-// System calls on names and attributes: mkdir, rmdir, unlink, link, symlink,
-// readlink, rename, mknod, chmod, chown, truncate, utimensat, access, umask,
-// chdir, fchdir, getcwd.
+// System calls on names: mkdir, rmdir, unlink, mknod, link, symlink, readlink
+// and rename, the *at() form being the implementation and the old call that
+// form with AT_FDCWD (Linux's sys_mkdir calls do_mkdirat(AT_FDCWD, ...)); and
+// the cwd: chdir, fchdir, getcwd, umask. Attributes are in sys_attr.cpp.
 #include "internal.h"
 #include <kernel/mm.h>
 #include <kernel/uaccess.h>
 #include <libk/string.h>
 #include <linux/fcntl.h>
 #include <linux/stat.h>
-#include <linux/time_types.h>
 
 #define COPY_PATH(var, user)            \
     UserPath var(user);                 \
     if (var.error())                    \
         return var.error();
-
-namespace {
-
-// Runs `action` on the path named by a user string (and dfd), following symlinks or not.
-template<typename Action>
-long with_path(int dfd, const char __user* name, unsigned flags, Action action)
-{
-    COPY_PATH(path_name, name);
-    auto lookup = path_lookup(dfd, path_name.get(), flags);
-    if (lookup.is_error())
-        return -lookup.error().code();
-    Path path = lookup.release_value();
-    long result = action(path);
-    path_put(path);
-    return result;
-}
-
-template<typename Action>
-long with_fd(int fd, Action action)
-{
-    file* f = fget(fd);
-    if (!f)
-        return -EBADF;
-    Path path { f->f_vfsmnt, f->f_inode };
-    long result = action(path);
-    fput(f);
-    return result;
-}
-
-struct timespec32 {   // struct old_timespec32 is not used: utimensat takes the 32-bit timespec on i386
-    long tv_sec;
-    long tv_nsec;
-};
-
-} // namespace
 
 extern "C" long sys_mkdirat(int dfd, const char __user* name, umode_t mode)
 {
@@ -58,12 +23,6 @@ extern "C" long sys_mkdirat(int dfd, const char __user* name, umode_t mode)
 extern "C" long sys_mkdir(const char __user* name, umode_t mode)
 {
     return sys_mkdirat(AT_FDCWD, name, mode);
-}
-
-extern "C" long sys_rmdir(const char __user* name)
-{
-    COPY_PATH(path, name);
-    return user_result(do_rmdir(AT_FDCWD, path.get()));
 }
 
 extern "C" long sys_unlinkat(int dfd, const char __user* name, int flags)
@@ -81,21 +40,53 @@ extern "C" long sys_unlink(const char __user* name)
     return sys_unlinkat(AT_FDCWD, name, 0);
 }
 
-extern "C" long sys_link(const char __user* oldname, const char __user* newname)
+extern "C" long sys_rmdir(const char __user* name)
 {
+    return sys_unlinkat(AT_FDCWD, name, AT_REMOVEDIR);
+}
+
+extern "C" long sys_mknodat(int dfd, const char __user* name, umode_t mode, unsigned dev)
+{
+    COPY_PATH(path, name);
+    return user_result(do_mknodat(dfd, path.get(), mode, new_decode_dev(dev)));
+}
+
+extern "C" long sys_mknod(const char __user* name, umode_t mode, unsigned dev)
+{
+    return sys_mknodat(AT_FDCWD, name, mode, dev);
+}
+
+extern "C" long sys_linkat(int olddfd, const char __user* oldname, int newdfd, const char __user* newname, int flags)
+{
+    if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+        return -EINVAL;
     COPY_PATH(old_path, oldname);
     COPY_PATH(new_path, newname);
-    return user_result(do_linkat(AT_FDCWD, old_path.get(), AT_FDCWD, new_path.get(), 0));
+    // Linking an fd (AT_EMPTY_PATH with ""): not supported yet; Linux refuses it
+    // without CAP_DAC_READ_SEARCH with ENOENT too.
+    if (!old_path.get()[0])
+        return -ENOENT;
+    return user_result(do_linkat(olddfd, old_path.get(), newdfd, new_path.get(), flags & AT_SYMLINK_FOLLOW));
+}
+
+extern "C" long sys_link(const char __user* oldname, const char __user* newname)
+{
+    return sys_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+extern "C" long sys_symlinkat(const char __user* target, int newdfd, const char __user* name)
+{
+    COPY_PATH(target_path, target);
+    COPY_PATH(path, name);
+    return user_result(do_symlinkat(target_path.get(), newdfd, path.get()));
 }
 
 extern "C" long sys_symlink(const char __user* target, const char __user* name)
 {
-    COPY_PATH(target_path, target);
-    COPY_PATH(path, name);
-    return user_result(do_symlinkat(target_path.get(), AT_FDCWD, path.get()));
+    return sys_symlinkat(target, AT_FDCWD, name);
 }
 
-extern "C" long sys_readlink(const char __user* name, char __user* buffer, int size)
+extern "C" long sys_readlinkat(int dfd, const char __user* name, char __user* buffer, int size)
 {
     COPY_PATH(path, name);
     if (size <= 0)
@@ -103,7 +94,7 @@ extern "C" long sys_readlink(const char __user* name, char __user* buffer, int s
     char* target = static_cast<char*>(kmalloc(PATH_MAX, GFP_KERNEL));
     if (!target)
         return -ENOMEM;
-    auto result = do_readlinkat(AT_FDCWD, path.get(), target, libk::min(size, static_cast<int>(PATH_MAX)));
+    auto result = do_readlinkat(dfd, path.get(), target, libk::min(size, static_cast<int>(PATH_MAX)));
     long ret;
     if (result.is_error())
         ret = -result.error().code();
@@ -113,174 +104,27 @@ extern "C" long sys_readlink(const char __user* name, char __user* buffer, int s
     return ret;
 }
 
-extern "C" long sys_rename(const char __user* oldname, const char __user* newname)
+extern "C" long sys_readlink(const char __user* name, char __user* buffer, int size)
+{
+    return sys_readlinkat(AT_FDCWD, name, buffer, size);
+}
+
+extern "C" long sys_renameat2(int olddfd, const char __user* oldname, int newdfd, const char __user* newname,
+    unsigned int flags)
 {
     COPY_PATH(old_path, oldname);
     COPY_PATH(new_path, newname);
-    return user_result(do_renameat(AT_FDCWD, old_path.get(), AT_FDCWD, new_path.get()));
+    return user_result(do_renameat2(olddfd, old_path.get(), newdfd, new_path.get(), flags));
 }
 
-extern "C" long sys_mknod(const char __user* name, umode_t mode, unsigned dev)
+extern "C" long sys_renameat(int olddfd, const char __user* oldname, int newdfd, const char __user* newname)
 {
-    COPY_PATH(path, name);
-    return user_result(do_mknodat(AT_FDCWD, path.get(), mode, new_decode_dev(dev)));
+    return sys_renameat2(olddfd, oldname, newdfd, newname, 0);
 }
 
-extern "C" long sys_chmod(const char __user* name, umode_t mode)
+extern "C" long sys_rename(const char __user* oldname, const char __user* newname)
 {
-    return with_path(AT_FDCWD, name, LOOKUP_FOLLOW, [&](Path& path) { return user_result(do_chmod(path, mode)); });
-}
-
-extern "C" long sys_fchmod(unsigned int fd, umode_t mode)
-{
-    return with_fd(static_cast<int>(fd), [&](Path& path) { return user_result(do_chmod(path, mode)); });
-}
-
-extern "C" long sys_chown(const char __user* name, uid_t user, gid_t group)
-{
-    return with_path(AT_FDCWD, name, LOOKUP_FOLLOW, [&](Path& path) { return user_result(do_chown(path, user, group)); });
-}
-
-extern "C" long sys_lchown(const char __user* name, uid_t user, gid_t group)
-{
-    return with_path(AT_FDCWD, name, 0, [&](Path& path) { return user_result(do_chown(path, user, group)); });
-}
-
-extern "C" long sys_fchown(unsigned int fd, uid_t user, gid_t group)
-{
-    return with_fd(static_cast<int>(fd), [&](Path& path) { return user_result(do_chown(path, user, group)); });
-}
-
-extern "C" long sys_truncate64(const char __user* name, unsigned long length_low, unsigned long length_high)
-{
-    loff_t length = static_cast<loff_t>((static_cast<uint64_t>(length_high) << 32) | length_low);
-    return with_path(AT_FDCWD, name, LOOKUP_FOLLOW, [&](Path& path) { return user_result(do_truncate(path, length)); });
-}
-
-extern "C" long sys_ftruncate64(unsigned int fd, unsigned long length_low, unsigned long length_high)
-{
-    loff_t length = static_cast<loff_t>((static_cast<uint64_t>(length_high) << 32) | length_low);
-    file* f = fget(static_cast<int>(fd));
-    if (!f)
-        return -EBADF;
-    long result;
-    if (!(f->f_mode & FMODE_WRITE))
-        result = -EINVAL;   // Linux: not open for writing
-    else if (!S_ISREG(file_inode(f)->i_mode))
-        result = -EINVAL;
-    else if (length < 0)
-        result = -EINVAL;
-    else {
-        iattr attr {};
-        attr.ia_valid = ATTR_SIZE;
-        attr.ia_size = length;
-        result = user_result(notify_change(file_inode(f), &attr));
-    }
-    fput(f);
-    return result;
-}
-
-namespace {
-
-// utimensat with 32- or 64-bit timespecs (utimensat 320, utimensat_time64 412).
-template<typename Timespec>
-long do_utimensat(int dfd, const char __user* name, const Timespec __user* times, int flags)
-{
-    constexpr long UTIME_NOW = (1l << 30) - 1;
-    constexpr long UTIME_OMIT = (1l << 30) - 2;
-    if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-        return -EINVAL;
-    Timespec user_times[2];
-    timespec64 kernel_times[2];
-    bool have_times = times != nullptr;
-    if (have_times) {
-        if (copy_from_user(user_times, times, sizeof(user_times)))
-            return -EFAULT;
-        for (int i = 0; i < 2; ++i) {
-            long nsec = static_cast<long>(user_times[i].tv_nsec);
-            if ((nsec < 0 || nsec >= 1000000000) && nsec != UTIME_NOW && nsec != UTIME_OMIT)
-                return -EINVAL;
-            kernel_times[i] = timespec64 { static_cast<time64_t>(user_times[i].tv_sec), nsec };
-        }
-        if (kernel_times[0].tv_nsec == UTIME_OMIT && kernel_times[1].tv_nsec == UTIME_OMIT)
-            return 0;   // Linux: nothing to change, not even a permission check
-    }
-    auto apply = [&](Path& path) {
-        return user_result(do_utimes(path, have_times ? &kernel_times[0] : nullptr, have_times ? &kernel_times[1] : nullptr));
-    };
-    if (!name)   // Linux: utimensat(fd, NULL, ...) is futimens
-        return with_fd(dfd, apply);
-    COPY_PATH(path_name, name);
-    auto lookup = path_lookup_at(dfd, path_name.get(), (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
-        flags & AT_EMPTY_PATH);
-    if (lookup.is_error())
-        return -lookup.error().code();
-    Path path = lookup.release_value();
-    long result = apply(path);
-    path_put(path);
-    return result;
-}
-
-} // namespace
-
-extern "C" long sys_utimensat(int dfd, const char __user* name, const timespec32 __user* times, int flags)
-{
-    return do_utimensat(dfd, name, times, flags);
-}
-
-extern "C" long sys_utimensat_time64(int dfd, const char __user* name, const __kernel_timespec __user* times, int flags)
-{
-    return do_utimensat(dfd, name, times, flags);
-}
-
-// faccessat2 (439): AT_EACCESS checks with the effective ids instead of the real ones.
-extern "C" long sys_faccessat2(int dfd, const char __user* name, int mode, int flags)
-{
-    if (mode & ~7)
-        return -EINVAL;
-    if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-        return -EINVAL;
-    // access() checks with the real ids: swap them in for the walk and the check.
-    Credentials saved = current->cred;
-    if (!(flags & AT_EACCESS)) {
-        current->cred.fsuid = current->cred.uid;
-        current->cred.fsgid = current->cred.gid;
-    }
-    long result;
-    {
-        UserPath path_name(name);
-        if (path_name.error()) {
-            current->cred = saved;
-            return path_name.error();
-        }
-        auto lookup = path_lookup_at(dfd, path_name.get(), (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
-            flags & AT_EMPTY_PATH);
-        if (lookup.is_error()) {
-            result = -lookup.error().code();
-        } else {
-            Path path = lookup.release_value();
-            if (mode == 0)
-                result = 0;
-            else if ((mode & 2) && path.mnt && (path.mnt->mnt_flags & 1)
-                && (S_ISREG(path.node->i_mode) || S_ISDIR(path.node->i_mode)))
-                result = -EROFS;
-            else
-                result = inode_permission(path.node, mode);
-            path_put(path);
-        }
-    }
-    current->cred = saved;
-    return result;
-}
-
-extern "C" long sys_faccessat(int dfd, const char __user* name, int mode)
-{
-    return sys_faccessat2(dfd, name, mode, 0);
-}
-
-extern "C" long sys_access(const char __user* name, int mode)
-{
-    return sys_faccessat(AT_FDCWD, name, mode);
+    return sys_renameat2(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
 
 extern "C" long sys_umask(int mask)
@@ -312,12 +156,12 @@ long set_pwd(Path& path)
 
 extern "C" long sys_chdir(const char __user* name)
 {
-    return with_path(AT_FDCWD, name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, set_pwd);
+    return with_user_path(AT_FDCWD, name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, false, set_pwd);
 }
 
 extern "C" long sys_fchdir(unsigned int fd)
 {
-    return with_fd(static_cast<int>(fd), set_pwd);
+    return with_fd_path(static_cast<int>(fd), set_pwd);
 }
 
 ErrorOr<size_t> do_getcwd(char* buffer, size_t size)

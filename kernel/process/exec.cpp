@@ -118,20 +118,36 @@ unsigned long vm_flags_of(const libk::ElfSegment& segment)
 
 // Maps one PT_LOAD segment and reads its file bytes in. A page shared with the
 // previous segment (text ending mid-page, data starting there) moves to this
-// segment's area, which gets the permissions of both.
+// segment's area, which gets the permissions of both. As Linux's ELF loader
+// does, the pages holding file bytes are an area of the file (vm_file and
+// vm_pgoff, so /proc/PID/maps names it) and the .bss pages after them an
+// anonymous one; the file's pages are still copies (no page cache).
 ErrorOr<void> load_segment(mm_struct* mm, file* f, const libk::ElfSegment& segment, vm_area_struct*& previous)
 {
     unsigned long start = segment.vaddr & PAGE_MASK;
     unsigned long end = PAGE_ALIGN(segment.vaddr + segment.memsz);
+    unsigned long file_end = segment.filesz ? PAGE_ALIGN(segment.vaddr + segment.filesz) : start;
+    if (end == start)
+        return {};   // an empty PT_LOAD maps nothing
     unsigned long flags = vm_flags_of(segment);
     if (previous && previous->vm_end > start) {
         flags |= previous->vm_flags;
         previous->vm_end = start;   // the shared page stays mapped; this area owns it now
     }
-    vm_area_struct* vma = insert_area(mm, start, end, flags);
-    if (!vma)
-        return Error::from_errno(ENOMEM);
-    previous = vma;
+    if (file_end > start) {
+        vm_area_struct* vma = insert_area(mm, start, file_end, flags);
+        if (!vma)
+            return Error::from_errno(ENOMEM);
+        vma->vm_file = get_file(f);   // a counted reference: free_vma, fork and split_vma keep it right
+        vma->vm_pgoff = (segment.offset & PAGE_MASK) >> PAGE_SHIFT;
+        previous = vma;
+    }
+    if (end > file_end) {
+        vm_area_struct* bss = insert_area(mm, file_end, end, flags);
+        if (!bss)
+            return Error::from_errno(ENOMEM);
+        previous = bss;
+    }
 
     uint32_t copied = 0;
     while (copied < segment.filesz) {

@@ -13,6 +13,7 @@
 #include <kernel/time.h>
 #include <kernel/uaccess.h>
 #include <kernel/user_mm.h>
+#include <kernel/user_time.h>
 #include <linux/errno.h>
 #include <linux/futex.h>
 #include <linux/time.h>
@@ -208,16 +209,20 @@ long futex_wait(uint32_t __user* uaddr, bool is_private, uint32_t expected, cons
     return timeout.present ? -EINTR : -ERESTARTSYS;
 }
 
+// The keys of the two futexes requeue and wake_op work on.
+int get_keys(uint32_t __user* uaddr, uint32_t __user* uaddr2, bool is_private, FutexKey& key1, FutexKey& key2)
+{
+    int error = get_key(uaddr, is_private, key1);
+    return error ? error : get_key(uaddr2, is_private, key2);
+}
+
 long futex_requeue(uint32_t __user* uaddr, bool is_private, uint32_t __user* uaddr2, int nr_wake, int nr_requeue,
     const uint32_t* expected)
 {
     if (nr_wake < 0 || nr_requeue < 0)
         return -EINVAL;
     FutexKey key1, key2;
-    int error = get_key(uaddr, is_private, key1);
-    if (!error)
-        error = get_key(uaddr2, is_private, key2);
-    if (error)
+    if (int error = get_keys(uaddr, uaddr2, is_private, key1, key2))
         return error;
     uint32_t value;
     if (expected && get_user_value(value, uaddr))
@@ -261,10 +266,7 @@ long futex_wake_op(uint32_t __user* uaddr, bool is_private, uint32_t __user* uad
     if (op > FUTEX_OP_XOR || cmp > FUTEX_OP_CMP_GE)
         return -ENOSYS;
     FutexKey key1, key2;
-    int error = get_key(uaddr, is_private, key1);
-    if (!error)
-        error = get_key(uaddr2, is_private, key2);
-    if (error)
+    if (int error = get_keys(uaddr, uaddr2, is_private, key1, key2))
         return error;
     int32_t old;
     if (get_user_value(old, reinterpret_cast<int32_t __user*>(uaddr2))
@@ -346,36 +348,39 @@ int futex_wake(uint32_t __user* uaddr, bool is_private, int count, uint32_t bits
     return woken;
 }
 
-extern "C" long sys_futex(uint32_t __user* uaddr, int op, uint32_t val, const old_timespec32 __user* utime,
+namespace {
+
+// futex and futex_time64: the time-out read in either layout, then one body.
+template<typename UserTimespec>
+long futex_user(uint32_t __user* uaddr, int op, uint32_t val, const UserTimespec __user* utime,
     uint32_t __user* uaddr2, uint32_t val3)
 {
     Timeout timeout { false, 0 };
     if (utime && has_timeout(op)) {
-        old_timespec32 value;
-        if (copy_from_user(&value, utime, sizeof(value)))
+        timespec64 value;
+        if (get_user_timespec(&value, utime))
             return -EFAULT;
         int error = make_timeout(value.tv_sec, value.tv_nsec, (op & FUTEX_CMD_MASK) == FUTEX_WAIT_BITSET,
             op & FUTEX_CLOCK_REALTIME, timeout);
         if (error)
             return error;
     }
+    // For the requeue and wake_op commands the time-out argument is val2, a number.
     return do_futex(uaddr, op, val, timeout, reinterpret_cast<uintptr_t>(utime), uaddr2, val3);
+}
+
+} // namespace
+
+extern "C" long sys_futex(uint32_t __user* uaddr, int op, uint32_t val, const old_timespec32 __user* utime,
+    uint32_t __user* uaddr2, uint32_t val3)
+{
+    return futex_user(uaddr, op, val, utime, uaddr2, val3);
 }
 
 extern "C" long sys_futex_time64(uint32_t __user* uaddr, int op, uint32_t val,
     const __kernel_timespec __user* utime, uint32_t __user* uaddr2, uint32_t val3)
 {
-    Timeout timeout { false, 0 };
-    if (utime && has_timeout(op)) {
-        __kernel_timespec value;
-        if (copy_from_user(&value, utime, sizeof(value)))
-            return -EFAULT;
-        int error = make_timeout(value.tv_sec, value.tv_nsec, (op & FUTEX_CMD_MASK) == FUTEX_WAIT_BITSET,
-            op & FUTEX_CLOCK_REALTIME, timeout);
-        if (error)
-            return error;
-    }
-    return do_futex(uaddr, op, val, timeout, reinterpret_cast<uintptr_t>(utime), uaddr2, val3);
+    return futex_user(uaddr, op, val, utime, uaddr2, val3);
 }
 
 // ---- robust futexes ----

@@ -622,7 +622,7 @@ extern "C" long sys_rt_sigpending(uint64_t __user* set, size_t sigsetsize)
     return copy_to_user(set, &pending, sizeof(pending)) ? -EFAULT : 0;
 }
 
-extern "C" long sys_rt_sigsuspend(const uint64_t __user* mask, size_t sigsetsize)
+int set_user_sigmask(const uint64_t __user* mask, size_t sigsetsize)
 {
     if (sigsetsize != sizeof(uint64_t))
         return -EINVAL;
@@ -632,6 +632,21 @@ extern "C" long sys_rt_sigsuspend(const uint64_t __user* mask, size_t sigsetsize
     current->saved_sigmask = current->blocked_signals;
     current->restore_sigmask = true;
     current->blocked_signals = new_mask & ~unblockable;
+    return 0;
+}
+
+void restore_saved_sigmask_unless(bool interrupted)
+{
+    if (interrupted || !current->restore_sigmask)
+        return;
+    current->blocked_signals = current->saved_sigmask;
+    current->restore_sigmask = false;
+}
+
+extern "C" long sys_rt_sigsuspend(const uint64_t __user* mask, size_t sigsetsize)
+{
+    if (int error = set_user_sigmask(mask, sigsetsize))
+        return error;
     sleep_until_signal();
     return -ERESTARTNOHAND;
 }

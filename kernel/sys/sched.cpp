@@ -21,6 +21,24 @@ Task* task_of(pid_t pid)
     return pid == 0 ? current : find_task_by_pid(pid);
 }
 
+// The static priorities a policy allows: 1 to 99 for the real-time ones
+// (MAX_RT_PRIO - 1), only 0 for the others; -EINVAL for an unknown policy.
+long priority_limit(int policy, bool maximum)
+{
+    switch (policy) {
+    case SCHED_FIFO:
+    case SCHED_RR:
+        return maximum ? 99 : 1;
+    case SCHED_NORMAL:
+    case SCHED_BATCH:
+    case SCHED_IDLE:
+    case SCHED_DEADLINE:
+        return 0;
+    default:
+        return -EINVAL;
+    }
+}
+
 } // namespace
 
 // Returns the bytes written, as the raw system call does (glibc clears the rest).
@@ -67,34 +85,12 @@ extern "C" long sys_sched_getparam(pid_t pid, sched_param_abi __user* param)
 
 extern "C" long sys_sched_get_priority_max(int policy)
 {
-    switch (policy) {
-    case SCHED_FIFO:
-    case SCHED_RR:
-        return 99;   // MAX_RT_PRIO - 1
-    case SCHED_NORMAL:
-    case SCHED_BATCH:
-    case SCHED_IDLE:
-    case SCHED_DEADLINE:
-        return 0;
-    default:
-        return -EINVAL;
-    }
+    return priority_limit(policy, true);
 }
 
 extern "C" long sys_sched_get_priority_min(int policy)
 {
-    switch (policy) {
-    case SCHED_FIFO:
-    case SCHED_RR:
-        return 1;
-    case SCHED_NORMAL:
-    case SCHED_BATCH:
-    case SCHED_IDLE:
-    case SCHED_DEADLINE:
-        return 0;
-    default:
-        return -EINVAL;
-    }
+    return priority_limit(policy, false);
 }
 
 // Restartable sequences need the scheduler to fix up user code on preemption;

@@ -3,6 +3,7 @@
 #include <kernel/signal.h>
 #include <kernel/time.h>
 #include <kernel/uaccess.h>
+#include <kernel/user_time.h>
 #include <kernel/vfs.h>
 #include <linux/errno.h>
 #include <linux/time.h>
@@ -119,11 +120,6 @@ long do_clock_nanosleep(int clock, int flags, int64_t request_ns, int64_t& left_
     return result;
 }
 
-bool valid_timespec(int64_t seconds, long long nanoseconds)
-{
-    return seconds >= 0 && nanoseconds >= 0 && nanoseconds < ns_per_second;
-}
-
 } // namespace
 
 extern "C" long sys_time(long __user* result)
@@ -169,125 +165,110 @@ extern "C" long sys_settimeofday(const struct timeval __user* tv, const struct t
     return set_clock(CLOCK_REALTIME, value.tv_sec, value.tv_usec * 1000);
 }
 
-extern "C" long sys_clock_gettime(int clock, struct timespec __user* tp)
+namespace {
+
+// The time32 and time64 forms of each clock call: one body, the layout
+// converted at the edge (get_user_timespec / put_user_timespec).
+template<typename UserTimespec>
+long clock_gettime_user(int clock, UserTimespec __user* tp)
 {
     int64_t ns;
     if (int error = read_clock(clock, ns))
         return error;
     Now now = from_ns(ns);
-    struct timespec value { static_cast<long>(now.seconds), now.nanoseconds };
-    return copy_to_user(tp, &value, sizeof(value)) ? -EFAULT : 0;
+    timespec64 value { now.seconds, now.nanoseconds };
+    return put_user_timespec(&value, tp);
 }
 
-extern "C" long sys_clock_gettime64(int clock, struct __kernel_timespec __user* tp)
+template<typename UserTimespec>
+long clock_settime_user(int clock, const UserTimespec __user* tp)
 {
-    int64_t ns;
-    if (int error = read_clock(clock, ns))
-        return error;
-    Now now = from_ns(ns);
-    struct __kernel_timespec value { now.seconds, now.nanoseconds };
-    return copy_to_user(tp, &value, sizeof(value)) ? -EFAULT : 0;
-}
-
-extern "C" long sys_clock_settime(int clock, const struct timespec __user* tp)
-{
-    struct timespec value;
-    if (copy_from_user(&value, tp, sizeof(value)))
+    timespec64 value;
+    if (get_user_timespec(&value, tp))
         return -EFAULT;
     return set_clock(clock, value.tv_sec, value.tv_nsec);
 }
 
-extern "C" long sys_clock_settime64(int clock, const struct __kernel_timespec __user* tp)
-{
-    struct __kernel_timespec value;
-    if (copy_from_user(&value, tp, sizeof(value)))
-        return -EFAULT;
-    // The upper half of tv_nsec is ignored from 32-bit callers, as Linux's get_timespec64.
-    return set_clock(clock, value.tv_sec, static_cast<long>(value.tv_nsec));
-}
-
-extern "C" long sys_clock_getres(int clock, struct timespec __user* res)
+template<typename UserTimespec>
+long clock_getres_user(int clock, UserTimespec __user* res)
 {
     int64_t ns;
     if (int error = clock_resolution(clock, ns))
         return error;
-    struct timespec value { 0, static_cast<long>(ns) };
-    if (res && copy_to_user(res, &value, sizeof(value)))
-        return -EFAULT;
-    return 0;
+    timespec64 value { 0, static_cast<long>(ns) };
+    return res ? put_user_timespec(&value, res) : 0;
 }
 
-extern "C" long sys_clock_getres_time64(int clock, struct __kernel_timespec __user* res)
+template<typename UserTimespec>
+long clock_nanosleep_user(int clock, int flags, const UserTimespec __user* request, UserTimespec __user* remaining)
 {
-    int64_t ns;
-    if (int error = clock_resolution(clock, ns))
-        return error;
-    struct __kernel_timespec value { 0, ns };
-    if (res && copy_to_user(res, &value, sizeof(value)))
+    timespec64 value;
+    if (get_user_timespec(&value, request))
         return -EFAULT;
-    return 0;
-}
-
-extern "C" long sys_nanosleep(const struct timespec __user* request, struct timespec __user* remaining)
-{
-    struct timespec value;
-    if (copy_from_user(&value, request, sizeof(value)))
-        return -EFAULT;
-    if (!valid_timespec(value.tv_sec, value.tv_nsec))
+    if (!timespec64_valid(value))
         return -EINVAL;
-    int64_t left = 0;
-    long result = sleep_ns(static_cast<int64_t>(value.tv_sec) * ns_per_second + value.tv_nsec, left);
-    if (result == -EINTR && remaining) {
-        Now rest = from_ns(left);
-        struct timespec out { static_cast<long>(rest.seconds), rest.nanoseconds };
-        if (copy_to_user(remaining, &out, sizeof(out)))
-            return -EFAULT;
-    }
-    return result;
-}
-
-extern "C" long sys_clock_nanosleep(int clock, int flags, const struct timespec __user* request,
-    struct timespec __user* remaining)
-{
-    struct timespec value;
-    if (copy_from_user(&value, request, sizeof(value)))
-        return -EFAULT;
-    if (!valid_timespec(value.tv_sec, value.tv_nsec))
-        return -EINVAL;
-    int64_t left = 0;
-    bool store = false;
-    long result = do_clock_nanosleep(clock, flags, static_cast<int64_t>(value.tv_sec) * ns_per_second + value.tv_nsec,
-        left, store);
-    if (store && remaining) {
-        Now rest = from_ns(left);
-        struct timespec out { static_cast<long>(rest.seconds), rest.nanoseconds };
-        if (copy_to_user(remaining, &out, sizeof(out)))
-            return -EFAULT;
-    }
-    return result;
-}
-
-extern "C" long sys_clock_nanosleep_time64(int clock, int flags, const struct __kernel_timespec __user* request,
-    struct __kernel_timespec __user* remaining)
-{
-    struct __kernel_timespec value;
-    if (copy_from_user(&value, request, sizeof(value)))
-        return -EFAULT;
-    long long nanoseconds = static_cast<long>(value.tv_nsec);   // 32-bit callers: the low half counts
-    if (!valid_timespec(value.tv_sec, nanoseconds))
-        return -EINVAL;
-    int64_t left = 0;
-    bool store = false;
     constexpr int64_t max_seconds = 0x7fffffffffffffffll / ns_per_second - 1;   // no overflow in ns
     int64_t seconds = value.tv_sec > max_seconds ? max_seconds : value.tv_sec;
-    long result = do_clock_nanosleep(clock, flags, seconds * ns_per_second + nanoseconds, left, store);
+    int64_t left = 0;
+    bool store = false;
+    long result = do_clock_nanosleep(clock, flags, seconds * ns_per_second + value.tv_nsec, left, store);
     if (store && remaining) {
         Now rest = from_ns(left);
-        struct __kernel_timespec out { rest.seconds, rest.nanoseconds };
-        if (copy_to_user(remaining, &out, sizeof(out)))
+        timespec64 out { rest.seconds, rest.nanoseconds };
+        if (put_user_timespec(&out, remaining))
             return -EFAULT;
     }
     return result;
+}
+
+} // namespace
+
+extern "C" long sys_clock_gettime(int clock, old_timespec32 __user* tp)
+{
+    return clock_gettime_user(clock, tp);
+}
+
+extern "C" long sys_clock_gettime64(int clock, __kernel_timespec __user* tp)
+{
+    return clock_gettime_user(clock, tp);
+}
+
+extern "C" long sys_clock_settime(int clock, const old_timespec32 __user* tp)
+{
+    return clock_settime_user(clock, tp);
+}
+
+extern "C" long sys_clock_settime64(int clock, const __kernel_timespec __user* tp)
+{
+    return clock_settime_user(clock, tp);
+}
+
+extern "C" long sys_clock_getres(int clock, old_timespec32 __user* res)
+{
+    return clock_getres_user(clock, res);
+}
+
+extern "C" long sys_clock_getres_time64(int clock, __kernel_timespec __user* res)
+{
+    return clock_getres_user(clock, res);
+}
+
+// nanosleep is a relative CLOCK_MONOTONIC clock_nanosleep (Linux: hrtimer_nanosleep).
+extern "C" long sys_nanosleep(const old_timespec32 __user* request, old_timespec32 __user* remaining)
+{
+    return clock_nanosleep_user(CLOCK_MONOTONIC, 0, request, remaining);
+}
+
+extern "C" long sys_clock_nanosleep(int clock, int flags, const old_timespec32 __user* request,
+    old_timespec32 __user* remaining)
+{
+    return clock_nanosleep_user(clock, flags, request, remaining);
+}
+
+extern "C" long sys_clock_nanosleep_time64(int clock, int flags, const __kernel_timespec __user* request,
+    __kernel_timespec __user* remaining)
+{
+    return clock_nanosleep_user(clock, flags, request, remaining);
 }
 
 extern "C" long sys_times(struct tms __user* buffer)

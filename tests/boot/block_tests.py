@@ -7,26 +7,9 @@ import re
 
 from registry import boot_test, expect
 from shell import Shell
+from checks import run_ok
 
 MODULES = "/lib/modules"
-KERNEL_LINE = re.compile(r"^\[\s*\d+\.\d{6}\] .*\n?", re.M)
-
-
-def user_output(sh, command, timeout=30):
-    """What `command` printed, without the kernel's console lines, stripped."""
-    return KERNEL_LINE.sub("", sh.run(command, timeout=timeout)).strip()
-
-
-def status(sh):
-    return sh.run("echo $?").strip()
-
-
-def run_ok(sh, command, timeout=60):
-    """Runs `command`, fails the test unless it exits 0; returns its output."""
-    out = user_output(sh, command, timeout)
-    code = status(sh)
-    expect(code == "0", f"`{command}` exited {code}:\n{out}")
-    return out
 
 
 def make_memdrive_fs(sh):

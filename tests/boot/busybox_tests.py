@@ -8,20 +8,7 @@ import time
 
 from registry import boot_test, expect
 from shell import Shell
-
-KERNEL_TROUBLE = ["Oops", "general protection", "Kernel panic", "BUG:", "Call Trace"]
-KERNEL_LINE = re.compile(r"^\[\s*\d+\.\d{6}\] .*\n?", re.M)
-
-
-def user_output(sh, command, timeout=30):
-    """What `command` printed, without the kernel's console lines, stripped."""
-    return KERNEL_LINE.sub("", sh.run(command, timeout=timeout)).strip()
-
-
-def expect_no_trouble(sh):
-    text = sh.output()
-    for marker in KERNEL_TROUBLE:
-        expect(marker not in text, f"the transcript has {marker!r}")
+from checks import expect_no_trouble, interrupt, user_output
 
 
 @boot_test
@@ -69,12 +56,8 @@ def busybox_trap_ctrl_c(build_dir):
         expect(user_output(sh, "echo alive") == "alive", "the shell died after Ctrl-C")
         sh.run("trap - INT")
 
-        sh.send("sh -c 'trap \"echo script got INT\" INT; sleep 20; echo after sleep'\r")
-        time.sleep(2)
-        started = time.monotonic()
-        sh.send("\x03")
-        out = sh.wait_prompt(timeout=15)
-        expect(time.monotonic() - started < 10, "Ctrl-C did not stop the script's sleep")
+        seconds, out = interrupt(sh, "sh -c 'trap \"echo script got INT\" INT; sleep 20; echo after sleep'", 2, 15)
+        expect(seconds < 10, "Ctrl-C did not stop the script's sleep")
         expect("script got INT" in out and "after sleep" in out, f"the script's trap did not run:\n{out}")
         expect_no_trouble(sh)
 

@@ -10,28 +10,10 @@ import re
 import shutil
 import subprocess
 import tempfile
-import time
 
 from registry import boot_test, expect
 from shell import Shell
-
-KERNEL_LINE = re.compile(r"^\[\s*\d+\.\d{6}\] .*\n?", re.M)
-
-
-def out(sh, command, timeout=60):
-    """What `command` printed, without the kernel's console lines, stripped."""
-    return KERNEL_LINE.sub("", sh.run(command, timeout=timeout)).strip()
-
-
-def status(sh):
-    return sh.run("echo $?").strip()
-
-
-def run_ok(sh, command, timeout=60):
-    text = out(sh, command, timeout)
-    code = status(sh)
-    expect(code == "0", f"`{command}` exited {code}:\n{text}")
-    return text
+from checks import interrupt, run_ok, status, user_output as out
 
 
 def fstest(sh, args, timeout=120):
@@ -166,12 +148,8 @@ def fs_select_sleeps(build_dir):
         fstest(sh, "sleep 2000")
         fstest(sh, "sigmask")
         # Ctrl-C at the terminal ends a foreground select sleep.
-        sh.send("fstest sleep 60000\r")
-        time.sleep(3)
-        start = time.monotonic()
-        sh.send("\x03")
-        sh.wait_prompt(timeout=15)
-        expect(time.monotonic() - start < 10, "Ctrl-C did not end the select sleep")
+        seconds, _ = interrupt(sh, "fstest sleep 60000", 3, 15)
+        expect(seconds < 10, "Ctrl-C did not end the select sleep")
         # In the background it sleeps (state S), and SIGKILL ends it.
         sh.run("fstest sleep 60000 &")
         sh.run("sleep 1")

@@ -6,14 +6,7 @@ import time
 
 from registry import boot_test, expect
 from shell import Shell
-
-KERNEL_TROUBLE = ["Oops", "general protection", "Kernel panic"]
-
-
-def expect_no_trouble(sh):
-    text = sh.output()
-    for marker in KERNEL_TROUBLE:
-        expect(marker not in text, f"the transcript has {marker!r}")
+from checks import expect_no_trouble, interrupt
 
 
 @boot_test
@@ -118,12 +111,8 @@ def glibc_threads_job_control(build_dir):
         out = sh.run("fg", timeout=120)
         expect("total 40000000" in out and re.search(r"^ok\r?$", out, re.M), f"after fg:\n{out}")
 
-        sh.send("/usr/bin/pthread_test 50000000\r")
-        time.sleep(2)
-        started = time.monotonic()
-        sh.send("\x03")
-        sh.wait_prompt(timeout=20)
-        expect(time.monotonic() - started < 10, "Ctrl-C did not end pthread_test")
+        seconds, _ = interrupt(sh, "/usr/bin/pthread_test 50000000", 2, 20)
+        expect(seconds < 10, "Ctrl-C did not end pthread_test")
         expect(sh.run("echo $?").strip() == "130", "pthread_test was not killed by SIGINT")
         expect("pthread_test" not in sh.run("ps"), "threads of pthread_test survived Ctrl-C")
         expect_no_trouble(sh)

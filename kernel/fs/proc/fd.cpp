@@ -22,16 +22,27 @@ file* task_file(Task* task, int fd)
     return f;
 }
 
-int fd_readlink(inode* node, char* buffer, int size)
+// The file an fd/N link stands for, referenced: ENOENT when the task or the
+// descriptor is gone, EACCES when it is not ours to look at.
+ErrorOr<file*> fd_link_file(inode* node)
 {
     Task* task = find_task_by_pid(proc_ino_pid(node->i_ino));
     if (!task)
-        return -ENOENT;
+        return ENO(ENOENT);
     if (!proc_may_access(task))
-        return -EACCES;
+        return ENO(EACCES);
     file* f = task_file(task, static_cast<int>(proc_ino_index(node->i_ino) - proc_fd_sub));
     if (!f)
-        return -ENOENT;
+        return ENO(ENOENT);
+    return f;
+}
+
+int fd_readlink(inode* node, char* buffer, int size)
+{
+    auto lookup = fd_link_file(node);
+    if (lookup.is_error())
+        return -lookup.error().code();
+    file* f = lookup.value();
     char* name = static_cast<char*>(kmalloc(PATH_MAX, GFP_KERNEL));
     int length = name ? proc_file_name(f, name, PATH_MAX) : -ENOMEM;
     fput(f);
@@ -47,14 +58,10 @@ int fd_readlink(inode* node, char* buffer, int size)
 // gone (an unlinked file) or was never a path (a pipe).
 int fd_get_link_path(inode* node, vfsmount** mnt, inode** target, file** opened)
 {
-    Task* task = find_task_by_pid(proc_ino_pid(node->i_ino));
-    if (!task)
-        return -ENOENT;
-    if (!proc_may_access(task))
-        return -EACCES;
-    file* f = task_file(task, static_cast<int>(proc_ino_index(node->i_ino) - proc_fd_sub));
-    if (!f)
-        return -ENOENT;
+    auto lookup = fd_link_file(node);
+    if (lookup.is_error())
+        return -lookup.error().code();
+    file* f = lookup.value();
     if (!f->f_vfsmnt && !S_ISFIFO(file_inode(f)->i_mode)) {
         fput(f);
         return -ENXIO;   // an anon_inode file: nothing to open again (Linux: sockets too)

@@ -24,6 +24,13 @@ bool signal_pending(const Task* task);
 // Delivers pending signals before returning to user mode with `regs`.
 void do_signal(pt_regs* regs);
 
+// The mask of sigsuspend, pselect6 and ppoll: swapped in from user space for
+// the wait (-EINVAL unless `sigsetsize` is 8, -EFAULT), and put back when the
+// call returns, or after the handler if a signal interrupted it (Linux's
+// set_user_sigmask / restore_saved_sigmask_unless).
+int set_user_sigmask(const uint64_t __user* mask, size_t sigsetsize);
+void restore_saved_sigmask_unless(bool interrupted);
+
 // Signal handlers, shared by CLONE_SIGHAND (kernel/process/thread_group.cpp):
 // 64 zeroed actions with one reference; the last put frees them.
 SignalAction* sighand_alloc();
