@@ -13,7 +13,7 @@ busybox_dir=$4
 shift 4
 rm -rf "$staging"
 mkdir -p "$staging"
-for dir in bin sbin usr/bin usr/sbin etc dev proc sys tmp mnt root lib/modules; do
+for dir in bin sbin usr/bin usr/sbin etc dev proc sys tmp mnt mnt/host root lib/modules; do
   mkdir -p "$staging/$dir"
 done
 chmod 1777 "$staging/tmp"

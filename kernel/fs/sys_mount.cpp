@@ -37,8 +37,23 @@ extern "C" long sys_mount(const char __user* dev_name, const char __user* dir_na
     // MS_MGC_VAL in the top 16 bits is the old "new-style" marker: ignore it.
     if ((flags & 0xffff0000) == 0xc0ed0000)
         flags &= 0xffff;
-    (void)data;   // no file system here takes options yet
-    return user_result(do_mount(device_name ? device_name : "none", dir.get(), type_name, flags, nullptr));
+    // The options (-o ...): a string of at most a page, as Linux's copy_mount_options
+    // takes it; the file system parses it (9p: trans=virtio,version=9p2000.L,...).
+    char* options = nullptr;
+    if (data) {
+        options = static_cast<char*>(kmalloc(4096, GFP_KERNEL));
+        if (!options)
+            return -ENOMEM;
+        long length = strncpy_from_user(options, static_cast<const char __user*>(data), 4096);
+        if (length < 0) {
+            kfree(options);
+            return length;
+        }
+        options[4095] = '\0';
+    }
+    long result = user_result(do_mount(device_name ? device_name : "none", dir.get(), type_name, flags, options));
+    kfree(options);
+    return result;
 }
 
 extern "C" long sys_umount(const char __user* name, int flags)

@@ -46,6 +46,17 @@ static void mount_fs(const char *src, const char *dir, const char *type)
         printf("init: mount %s on %s: %s\n", type, dir, strerror(errno));
 }
 
+/* The host's folder (QEMU -virtfs ...,mount_tag=host), as the run command
+ * shares it: mounted at /mnt/host when the device is there, silence when not
+ * (the kernel says ENOENT: no virtio-9p channel has that tag). */
+static void mount_host_share(void)
+{
+    if (mount("host", "/mnt/host", "9p", 0, "trans=virtio,version=9p2000.L") == 0)
+        printf("init: mounted the host folder (9p tag host) on /mnt/host\n");
+    else if (errno != ENOENT)
+        printf("init: mount 9p host on /mnt/host: %s\n", strerror(errno));
+}
+
 static void banner(void)
 {
     struct utsname u;
@@ -215,6 +226,7 @@ int main(int argc, char **argv)
     if (!check_only) {
         mount_fs("proc", "/proc", "proc");
         mount_fs("devtmpfs", "/dev", "devtmpfs");
+        mount_host_share();
     }
     banner();
     exercise_pass();
