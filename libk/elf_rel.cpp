@@ -50,6 +50,7 @@ constexpr uint16_t shn_common = 0xfff2;
 constexpr uint8_t stb_local = 0;
 constexpr uint8_t stb_global = 1;
 constexpr uint8_t stb_weak = 2;
+constexpr uint8_t stt_func = 2;
 constexpr uint8_t stt_section = 3;
 constexpr uint8_t stt_file = 4;
 
@@ -523,6 +524,16 @@ void RelocatableObject::for_each_defined_global(uint32_t load_address,
         uint8_t binding = sym.info >> 4;
         if ((binding == stb_global || binding == stb_weak) && symbol_in_loaded_section(sym))
             visit(sym.name, defined_address(sym, load_address), context);
+    }
+}
+
+void RelocatableObject::for_each_function(uint32_t load_address,
+    void (*visit)(const char* name, uint32_t address, uint32_t size, void* context), void* context) const
+{
+    for (uint32_t i = 1; i < m_symbol_count; ++i) {
+        Symbol sym = symbol(i);
+        if ((sym.info & 0xf) == stt_func && sym.shndx != shn_abs && symbol_in_loaded_section(sym) && sym.name[0])
+            visit(sym.name, defined_address(sym, load_address), sym.size, context);
     }
 }
 

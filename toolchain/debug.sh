@@ -1,13 +1,13 @@
 #!/bin/sh
-# Starts QEMU halted with a gdb stub on :1234 and attaches gdb with the kernel's
-# symbols. $1 is kernel.elf, the rest are QEMU arguments. QEMU's serial output
-# goes to build/serial.log (tail -f it in another terminal).
+# Starts kernlab in QEMU halted, with a gdb stub on :1234 (KERNLAB_GDB_PORT) and
+# the serial console on this terminal, as toolchain/run-qemu.sh does: the GRUB
+# menu and the shell are typed here (Ctrl-C goes to the guest, Ctrl-A X quits).
+# gdb runs in another terminal (toolchain/gdb.sh): QEMU is not its child, so
+# gdb's Ctrl-C interrupts the kernel through the stub instead of killing QEMU.
+# Arguments go to QEMU.
 set -eu
-kernel=$1
-shift
 here=$(cd "$(dirname "$0")" && pwd)
-log=$(dirname "$kernel")/serial.log
-qemu-system-i386 -display none -serial "file:$log" -s -S "$@" &
-qemu=$!
-trap 'kill $qemu 2>/dev/null || true' EXIT
-gdb -q -x "$here/kernlab.gdb" "$kernel"
+port=${KERNLAB_GDB_PORT:-1234}
+echo "kernlab: QEMU is halted, waiting for gdb on :$port."
+echo "kernlab: in another terminal: cmake --build --preset gdb   (or toolchain/gdb.sh build/kernel.elf)"
+exec "$here/run-qemu.sh" -gdb "tcp::$port" -S "$@"

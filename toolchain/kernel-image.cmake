@@ -15,6 +15,11 @@ endfunction()
 
 # Stage 1: an empty symbol table.
 add_kernel_link(kernel_stage1.elf ${CMAKE_SOURCE_DIR}/kernel/debug/ksyms_empty.c)
+# Every function the system call table names is defined (a clear message instead
+# of the linker's "undefined reference").
+add_custom_command(TARGET kernel_stage1.elf PRE_LINK
+  COMMAND ${CMAKE_SOURCE_DIR}/toolchain/check-syscalls.sh ${CMAKE_SOURCE_DIR}/kernel/syscalls/syscall_list.h ${KERNEL_OBJECTS}
+  COMMENT "Checking the system call table" VERBATIM COMMAND_EXPAND_LISTS)
 
 # Stage 2: the table generated from stage 1. It sits after .text and .rodata, so
 # no function moves between the two links; the build checks that.

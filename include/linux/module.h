@@ -26,6 +26,8 @@ enum module_state {
 };
 
 struct module_use;
+struct module_sect_attrs;
+struct mod_kallsyms;
 
 /* One per loaded module. Modules only name it (THIS_MODULE); the build kit
  * generates each module's instance (__this_module, from <name>.mod.c) and the
@@ -54,6 +56,10 @@ struct module {
     unsigned long taints;
     bool gpl_compatible;
     char *args;                          /* the parameters it was loaded with */
+
+    /* ---- for debuggers and oops reports (kernel/module/kallsyms.cpp) ---- */
+    struct module_sect_attrs *sect_attrs; /* where each section was placed (gdb's kl-symbols) */
+    struct mod_kallsyms *kallsyms;        /* its functions, for backtraces (Linux's kallsyms) */
 };
 
 #define MODULE_INFO(tag, info) __MODULE_INFO(tag, tag, info)

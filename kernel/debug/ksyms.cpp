@@ -1,6 +1,8 @@
 // Address -> function name, from the symbol table embedded in kernel.elf at
-// build time (toolchain/gen-ksyms.sh). Used by backtraces and printk's %pS.
+// build time (toolchain/gen-ksyms.sh), then from the loaded modules' own
+// symbols (kernel/module/kallsyms.cpp). Used by backtraces and printk's %pS.
 #include "ksyms_layout.h"
+#include <kernel/kallsyms.h>
 #include <kernel/panic.h>
 #include <libk/format.h>
 
@@ -39,6 +41,9 @@ int format_symbol(const kernlab_ksym* symbol, uintptr_t offset, char* out, size_
 
 int lookup_symbol(uintptr_t address, char* out, size_t size, bool with_offset)
 {
+    // Modules first: an unsized last kernel symbol would claim any higher address.
+    if (int length = module_lookup_symbol(address, address, out, size, with_offset))
+        return length;
     const kernlab_ksym* symbol = find_symbol(address);
     return symbol ? format_symbol(symbol, address - symbol->address, out, size, with_offset) : 0;
 }
@@ -48,6 +53,8 @@ int lookup_return_address(uintptr_t address, char* out, size_t size)
     // A call that never returns may be a function's last instruction: its return
     // address is then the next function's first byte. Look up the call itself
     // (Linux's %pB does the same).
+    if (int length = module_lookup_symbol(address - 1, address, out, size, true))
+        return length;
     const kernlab_ksym* symbol = find_symbol(address - 1);
     return symbol ? format_symbol(symbol, address - symbol->address, out, size, true) : 0;
 }

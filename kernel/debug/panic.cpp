@@ -1,10 +1,13 @@
-// Oops and panic: the report (registers, a symbolized backtrace), then stop.
+// Oops and panic: the report (registers, a symbolized backtrace naming module
+// functions too), then the faulting task dies, or for a panic the system stops.
 // With `test_exit` on the command line a panic ends QEMU with a failure code
 // through the isa-debug-exit device, so tests never hang.
 #include <arch/gdt.h>
 #include <arch/ptrace.h>
 #include <arch/x86.h>
+#include <asm/signal.h>
 #include <kernel/init.h>
+#include <kernel/kallsyms.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
@@ -18,6 +21,7 @@ namespace {
 
 constinit int oops_count = 0;
 constinit bool in_panic = false;
+constinit bool tainted_die = false;   // an oops happened (Linux's TAINT_DIE, 'D')
 
 bool is_on_a_stack(uintptr_t address)
 {
@@ -48,8 +52,9 @@ void show_regs(const pt_regs* regs)
 
 void show_task_line()
 {
-    printk(KERN_EMERG "CPU: 0 PID: %d Comm: %s Not tainted\n", current ? current->pid : 0,
-        current ? current->comm : "swapper");
+    // After an oops the kernel goes on tainted 'D' (Linux's TAINT_DIE).
+    printk(KERN_EMERG "CPU: 0 PID: %d Comm: %s %s\n", current ? current->pid : 0,
+        current ? current->comm : "swapper", tainted_die ? "Tainted: G      D" : "Not tainted");
 }
 
 } // namespace
@@ -81,8 +86,20 @@ void die(const char* what, pt_regs* regs, uint32_t error_code)
     show_task_line();
     show_regs(regs);
     show_backtrace(regs->bp, 0);
+    print_modules();
     printk(KERN_EMERG "---[ end trace %016llx ]---\n", static_cast<unsigned long long>(local_clock()));
-    panic("Fatal exception");
+    // Linux's oops_end: code that ran with interrupts off (an IRQ handler, a
+    // spinlock holder) cannot be unwound, nor can the idle task or init; any
+    // other task dies of SIGSEGV (make_task_dead) and the system goes on.
+    tainted_die = true;
+    bool process_context = (regs->flags & arch::eflags_if) && current && !is_idle_task(current)
+        && current->pid != 1;
+    if (!process_context)
+        panic("Fatal exception");
+    oops_in_progress = false;
+    preempt_count = 0;   // whatever it held stays held, as on Linux
+    arch::local_irq_enable();
+    do_exit(SIGSEGV);
 }
 
 extern "C" void panic(const char* fmt, ...)

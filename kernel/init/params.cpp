@@ -57,6 +57,18 @@ void add_to(const char** list, size_t capacity, const char* value)
     pr_warn("Too many boot parameters for init, dropping %s\n", value);
 }
 
+// Linux's unknown_bootoption: name=value replaces an earlier value of the same name.
+void set_env(const char* assignment, size_t name_length)
+{
+    for (size_t i = 0; i + 1 < 32 && boot_params.envp_init[i]; ++i) {
+        if (libk::strncmp(boot_params.envp_init[i], assignment, name_length + 1) == 0) {
+            boot_params.envp_init[i] = assignment;
+            return;
+        }
+    }
+    add_to(boot_params.envp_init, 32, assignment);
+}
+
 } // namespace
 
 void setup_boot_params(uint32_t magic, uint32_t boot_info_phys)
@@ -125,10 +137,14 @@ void parse_kernel_params()
             continue;
         }
         libk::StringView key = param.key;
-        if (key == "init")
-            boot_params.init_command = save_string(param.value);
-        else if (key == "rdinit")
-            boot_params.rdinit_command = save_string(param.value);
+        if (key == "init" || key == "rdinit") {
+            // Linux's init_setup: words before init= are dropped (a boot loader may
+            // prepend "auto"), those after it are init's arguments: `init=/bin/sh
+            // /etc/script` runs the script.
+            for (size_t arg = 1; arg < 32; ++arg)
+                boot_params.argv_init[arg] = nullptr;
+            (key == "init" ? boot_params.init_command : boot_params.rdinit_command) = save_string(param.value);
+        }
         else if (key == "quiet")
             console_loglevel = CONSOLE_LOGLEVEL_QUIET;
         else if (key == "debug")
@@ -148,7 +164,7 @@ void parse_kernel_params()
         else {
             libk::StringView whole = param.has_value ? libk::StringView(key.data(), param.value.end() - key.data()) : key;
             if (param.has_value)
-                add_to(boot_params.envp_init, 32, save_string(whole));
+                set_env(save_string(whole), key.length());
             else
                 add_to(boot_params.argv_init + 1, 31, save_string(whole));
             size_t used = libk::strlen(unknown);

@@ -27,5 +27,46 @@ int apply_module_params(module* mod, const char* args);
 const char* modinfo_get(const char* modinfo, size_t size, const char* tag);
 bool license_is_gpl_compatible(const char* license);
 
+// Where the loader put each allocated section (Linux's module_sect_attrs, which
+// /sys/module/<name>/sections/ shows): gdb's kl-symbols (toolchain/gdb/kernlab.py)
+// reads it to run add-symbol-file with every section's address.
+struct module_sect_attr {
+    const char* name;        // ".text", ".init.text", ".data", ...
+    unsigned long address;
+    unsigned long size;
+};
+struct module_sect_attrs {
+    unsigned int nsections;
+    module_sect_attr attrs[];
+};
+
+// A module's functions sorted by address (Linux's mod_kallsyms), kept from the
+// .ko's symbol table so an oops names them: "hello_init+0x5/0x20 [hello]".
+struct mod_ksym {
+    unsigned long address;
+    unsigned int size;
+    unsigned int name_offset;  // into mod_kallsyms::strtab
+};
+struct mod_kallsyms {
+    unsigned int num_symtab;
+    mod_ksym* symtab;
+    char* strtab;
+};
+
+namespace libk {
+class RelocatableObject;
+}
+
+// Records the sections and functions of a module just placed at mod->core;
+// without memory the module loads anyway, only less debuggable. Freed by
+// free_module_debug_info.
+void record_module_debug_info(module* mod, const libk::RelocatableObject& object);
+void free_module_debug_info(module* mod);
+
+// Runs the module's init: the hook where debuggers learn of a new module
+// (Linux's do_init_module, where lx-symbols sets its breakpoint). Sections
+// are placed and mod->sect_attrs is set when it is called.
+extern "C" int do_init_module(module* mod);
+
 // Loads a module image (kernel copy of the .ko); returns the module or an error.
 libk::ErrorOr<module*> load_module(const void* image, size_t size, const char* args);

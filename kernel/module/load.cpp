@@ -105,6 +105,7 @@ void release_module_memory(module* mod, void* core)
     }
     kfree(mod->args);
     kfree(mod->modinfo);
+    free_module_debug_info(mod);
     vfree(core);
 }
 
@@ -172,6 +173,8 @@ ErrorOr<module*> load_module(const void* image, size_t size, const char* args)
     mod->refcnt = 0;
     mod->args = nullptr;
     mod->modinfo = nullptr;
+    mod->sect_attrs = nullptr;
+    mod->kallsyms = nullptr;
     const char* license = modinfo_get(modinfo, modinfo_size, "license");
     mod->gpl_compatible = license && license_is_gpl_compatible(license);
 
@@ -189,6 +192,7 @@ ErrorOr<module*> load_module(const void* image, size_t size, const char* args)
 
     mod->core = core;
     mod->core_size = static_cast<unsigned>(core_size);
+    record_module_debug_info(mod, object);
     unsigned count;
     mod->syms = section_in<const kernel_symbol>(object, core, "__ksymtab", count);
     mod->num_syms = count;
@@ -223,7 +227,7 @@ ErrorOr<module*> load_module(const void* image, size_t size, const char* args)
     mod->state = MODULE_STATE_COMING;
     mod->next = modules;
     modules = mod;
-    int result = mod->init ? mod->init() : 0;
+    int result = do_init_module(mod);
     if (result < 0) {
         // A module whose init fails leaves nothing behind.
         unlink_module(mod);

@@ -12,9 +12,10 @@
 
 using SyscallFunction = long (*)(long, long, long, long, long, long);
 
-// Each function is declared weak: a subsystem not linked in leaves its slot
-// empty, and the call gets -ENOSYS like any unknown number.
-#define SYSCALL(number, function) extern "C" long function(long, long, long, long, long, long) __attribute__((weak));
+// Each listed function must exist: a strong reference, so a line without its
+// function fails the link (toolchain/check-syscalls.sh names it first). A call
+// kernlab declines on purpose has a real function returning -ENOSYS.
+#define SYSCALL(number, function) extern "C" long function(long, long, long, long, long, long);
 #include "syscall_list.h"
 #undef SYSCALL
 

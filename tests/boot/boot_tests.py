@@ -300,6 +300,8 @@ import busybox_tests  # noqa: E402,F401  (registers the busybox user-space tests
 import thread_tests  # noqa: E402,F401  (registers the thread, futex and vfork tests)
 import fs_syscall_tests  # noqa: E402,F401  (registers the file-system system call tests)
 import proc_tests  # noqa: E402,F401  (registers the /proc, #! script and misc system call tests)
+import gdb_tests  # noqa: E402,F401  (registers the gdb and module oops tests)
+import virtio_9p_tests  # noqa: E402,F401  (registers the host folder tests: virtio-9p, 9P2000.L)
 
 
 UNKNOWN_SYSCALL = re.compile(r"^.*unknown system call \d+, returning -ENOSYS$", re.M)   # the kernel's line

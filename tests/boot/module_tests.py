@@ -130,15 +130,15 @@ def module_params_insmod(build_dir):
         out = insmod(sh, "hello_params", 'myint=5 mystring="a b" mybool=0 myarray=7,8')
         expect(status(sh) == "0", f"insmod with parameters failed:\n{out}")
         log = dmesg_tail(sh)
-        for line in ["hello_params: myint = 5", "hello_params: mystring = a b", "hello_params: mybool = N",
-                     "hello_params: myarray[0] = 7", "hello_params: myarray[1] = 8",
-                     "hello_params: got 2 array elements"]:
+        for line in ["myint is an integer: 5", "mystring is a string: a b", "mybool is a boolean: N",
+                     "myarray[0] = 7", "myarray[1] = 8",
+                     "got 2 arguments for myarray."]:
             expect(line in log, f"dmesg lacks {line!r}:\n{log}")
         sh.run("rmmod hello_params")
 
         out = insmod(sh, "hello_params")
         log = dmesg_tail(sh, 8)
-        expect("hello_params: myint = 42" in log and "hello_params: mystring = hello" in log,
+        expect("myint is an integer: 42" in log and "mystring is a string: hello" in log,
                f"defaults not used:\n{log}")
         sh.run("rmmod hello_params")
 
@@ -155,7 +155,7 @@ def module_params_cmdline(build_dir):
         insmod(sh, "hello_params")
         expect(status(sh) == "0", "hello_params.ko did not load")
         log = dmesg_tail(sh, 8)
-        expect("hello_params: myint = 7" in log, f"the command-line value was not used:\n{log}")
+        expect("myint is an integer: 7" in log, f"the command-line value was not used:\n{log}")
 
 
 @boot_test
@@ -163,9 +163,9 @@ def module_startstop(build_dir):
     """A module built from two files: init in start.c, exit in stop.c."""
     with Shell(build_dir) as sh:
         insmod(sh, "startstop")
-        expect("startstop: started (this is start.c)" in dmesg_tail(sh), "start.c's init did not run")
+        expect("Hello, world - this is the kernel speaking" in dmesg_tail(sh), "start.c's init did not run")
         sh.run("rmmod startstop")
-        expect("startstop: stopped (this is stop.c)" in dmesg_tail(sh), "stop.c's exit did not run")
+        expect("Short is the life of a kernel module" in dmesg_tail(sh), "stop.c's exit did not run")
 
 
 @boot_test
@@ -203,7 +203,7 @@ def module_vfs_proc(build_dir):
         expect(re.match(r"-rw-rw-rw-\s+1\s+root\s+root\s+0 .*/proc/hello\n", listing), f"ls -l:\n{listing}")
         expect(user_output(sh, "cat /proc/hello") == "hello reader!", "cat /proc/hello")
         log = dmesg_tail(sh, 6)
-        for line in ["hello: open", "hello: read", "hello: release"]:
+        for line in ["hello: open", "hello: read", "hello: close"]:
             expect(line in log, f"dmesg lacks {line!r}:\n{log}")
         sh.run("echo bye > /proc/hello")
         expect("hello: write" in dmesg_tail(sh, 6), "hello: write missing")

@@ -543,6 +543,33 @@ TEST(ElfRel, ForEachDefinedGlobalListsExports)
     EXPECT_EQ(seen, expected);
 }
 
+TEST(ElfRel, ForEachFunctionListsLocalAndGlobalFunctionsWithSizes)
+{
+    static RelocatableObject object;
+    ObjectBuilder b;
+    uint32_t text = b.add_section(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 4, std::vector<uint8_t>(64));
+    uint32_t note = b.add_section(".comment", SHT_PROGBITS, 0, 1, std::vector<uint8_t>(8));
+    b.add_symbol("m.c", 0, STB_LOCAL, STT_FILE, SHN_ABS);
+    b.add_symbol("helper", 0, STB_LOCAL, STT_FUNC, text, 0x10);
+    b.add_symbol("hello_init", 0x10, STB_LOCAL, STT_FUNC, text, 0x20);
+    b.add_symbol("counter", 0x30, STB_LOCAL, STT_OBJECT, text, 4);
+    b.add_symbol("init_module", 0x10, STB_GLOBAL, STT_FUNC, text, 0x20);
+    b.add_symbol("unloaded", 0, STB_LOCAL, STT_FUNC, static_cast<uint16_t>(note), 4);
+    b.add_symbol("printk", 0, STB_GLOBAL, STT_FUNC, SHN_UNDEF);
+    std::vector<uint8_t> image = b.build();
+    ASSERT_EQ(object.parse(image.data(), image.size(), nullptr), 0);
+    using Seen = std::map<std::string, std::pair<uint32_t, uint32_t>>;
+    Seen seen;
+    object.for_each_function(0x1000,
+        [](const char* name, uint32_t address, uint32_t size, void* context) {
+            (*static_cast<Seen*>(context))[name] = { address, size };
+        },
+        &seen);
+    Seen expected { { "helper", { 0x1000, 0x10 } }, { "hello_init", { 0x1010, 0x20 } },
+        { "init_module", { 0x1010, 0x20 } } };
+    EXPECT_EQ(seen, expected);
+}
+
 TEST(ElfRel, RelocationsForUnloadedSectionsAreIgnored)
 {
     static RelocatableObject object;

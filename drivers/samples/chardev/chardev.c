@@ -38,7 +38,7 @@ static ssize_t chardev_read(struct file *file, char __user *buf, size_t count, l
 
 static ssize_t chardev_write(struct file *file, const char __user *buf, size_t count, loff_t *ppos)
 {
-    pr_alert("chardev: writing is not supported\n");
+    printk(KERN_ALERT "Sorry, this operation isn't supported.\n");
     return -EINVAL;
 }
 
@@ -60,7 +60,9 @@ static int __init chardev_init(void)
         return PTR_ERR(chardev_class);
     }
     device_create(chardev_class, NULL, MKDEV(major, 0), NULL, DEVICE_NAME);
-    pr_info("chardev: /dev/%s has major %d\n", DEVICE_NAME, major);
+    printk(KERN_INFO "I was assigned major number %d. To talk to\n", major);
+    printk(KERN_INFO "the driver, open /dev/%s (made for you; on Linux 2.6:\n", DEVICE_NAME);
+    printk(KERN_INFO "'mknod /dev/%s c %d 0').\n", DEVICE_NAME, major);
     return 0;
 }
 

@@ -26,18 +26,20 @@ static int __init hello_params_init(void)
 {
     int i;
 
-    pr_info("hello_params: myint = %d\n", myint);
-    pr_info("hello_params: mystring = %s\n", mystring);
-    pr_info("hello_params: mybool = %s\n", mybool ? "Y" : "N");
+    /* The words of the module guide's hello-5.c. */
+    printk(KERN_INFO "Hello, world 5\n=============\n");
+    printk(KERN_INFO "myint is an integer: %d\n", myint);
+    printk(KERN_INFO "mystring is a string: %s\n", mystring);
+    printk(KERN_INFO "mybool is a boolean: %s\n", mybool ? "Y" : "N");
     for (i = 0; i < (int)myarray_count; i++)
-        pr_info("hello_params: myarray[%d] = %d\n", i, myarray[i]);
-    pr_info("hello_params: got %u array elements\n", myarray_count);
+        printk(KERN_INFO "myarray[%d] = %d\n", i, myarray[i]);
+    printk(KERN_INFO "got %u arguments for myarray.\n", myarray_count);
     return 0;
 }
 
 static void __exit hello_params_exit(void)
 {
-    pr_info("hello_params: goodbye\n");
+    printk(KERN_INFO "Goodbye, world 5\n");
 }
 
 module_init(hello_params_init);

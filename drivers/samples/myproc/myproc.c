@@ -19,6 +19,7 @@ static int myproc_read(char *page, char **start, off_t off, int count, int *eof,
 {
     int len = buffer_len < count ? buffer_len : count;
 
+    printk(KERN_INFO "procfs_read: read %d bytes\n", len);
     memcpy(page, buffer, len);
     *eof = 1;
     return len;
@@ -32,6 +33,7 @@ static int myproc_write(struct file *file, const char __user *user_buffer, unsig
     if (copy_from_user(buffer, user_buffer, len))
         return -EFAULT;
     buffer_len = len;
+    printk(KERN_INFO "procfs_write: write %lu bytes\n", count);
     return count;
 }
 
@@ -43,14 +45,14 @@ static int __init myproc_init(void)
         return -ENOMEM;
     entry->read_proc = myproc_read;
     entry->write_proc = myproc_write;
-    pr_info("myproc: /proc/myproc created\n");
+    printk(KERN_INFO "test_proc created.\n");    /* the lab's words */
     return 0;
 }
 
 static void __exit myproc_exit(void)
 {
     remove_proc_entry("myproc", NULL);
-    pr_info("myproc: /proc/myproc removed\n");
+    printk(KERN_INFO "test_proc deleted.\n");
 }
 
 module_init(myproc_init);

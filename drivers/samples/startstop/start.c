@@ -6,7 +6,7 @@
 
 static int __init startstop_init(void)
 {
-    pr_info("startstop: started (this is start.c)\n");
+    printk(KERN_INFO "Hello, world - this is the kernel speaking\n");
     return 0;
 }
 

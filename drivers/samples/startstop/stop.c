@@ -5,7 +5,7 @@
 
 static void __exit startstop_exit(void)
 {
-    pr_info("startstop: stopped (this is stop.c)\n");
+    printk(KERN_INFO "Short is the life of a kernel module\n");
 }
 
 module_exit(startstop_exit);

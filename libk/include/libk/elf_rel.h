@@ -97,6 +97,11 @@ public:
     void for_each_defined_global(uint32_t load_address, void (*visit)(const char* name, uint32_t address, void* context),
         void* context) const;
 
+    // Each defined function (STT_FUNC, local or global) in a loaded section with its load
+    // address and size: the module's part of kallsyms, for oops backtraces.
+    void for_each_function(uint32_t load_address,
+        void (*visit)(const char* name, uint32_t address, uint32_t size, void* context), void* context) const;
+
 private:
     struct Symbol {
         const char* name;
