@@ -183,24 +183,34 @@ Reply parse_reply(const uint8_t* message, size_t length, uint8_t request_type, u
 
 // ---- T-messages ----
 
+namespace {
+
+// One field by its C++ type: the parameter types below say each field's width
+// (a type without an overload here does not compile).
+void put(Writer& w, uint32_t value) { w.u32(value); }
+void put(Writer& w, uint64_t value) { w.u64(value); }
+void put(Writer& w, StringView value) { w.string(value); }
+
+// type[1] tag[2] and the fields in order, as 9P2000.L lays each request out.
+template <typename... Fields>
+size_t message(Writer& w, uint8_t type, uint16_t tag, Fields... fields)
+{
+    w.begin(type, tag);
+    (put(w, fields), ...);
+    return w.finish();
+}
+
+} // namespace
+
 size_t tversion(Writer& w, uint32_t msize, StringView version)
 {
-    w.begin(Tversion, NOTAG);
-    w.u32(msize);
-    w.string(version);
-    return w.finish();
+    return message(w, Tversion, NOTAG, msize, version);
 }
 
 size_t tattach(Writer& w, uint16_t tag, uint32_t fid, uint32_t afid, StringView uname, StringView aname,
     uint32_t n_uname)
 {
-    w.begin(Tattach, tag);
-    w.u32(fid);
-    w.u32(afid);
-    w.string(uname);
-    w.string(aname);
-    w.u32(n_uname);
-    return w.finish();
+    return message(w, Tattach, tag, fid, afid, uname, aname, n_uname);
 }
 
 size_t twalk(Writer& w, uint16_t tag, uint32_t fid, uint32_t newfid, const StringView* names, uint16_t count)
@@ -218,30 +228,17 @@ size_t twalk(Writer& w, uint16_t tag, uint32_t fid, uint32_t newfid, const Strin
 
 size_t tlopen(Writer& w, uint16_t tag, uint32_t fid, uint32_t flags)
 {
-    w.begin(Tlopen, tag);
-    w.u32(fid);
-    w.u32(flags);
-    return w.finish();
+    return message(w, Tlopen, tag, fid, flags);
 }
 
 size_t tlcreate(Writer& w, uint16_t tag, uint32_t fid, StringView name, uint32_t flags, uint32_t mode, uint32_t gid)
 {
-    w.begin(Tlcreate, tag);
-    w.u32(fid);
-    w.string(name);
-    w.u32(flags);
-    w.u32(mode);
-    w.u32(gid);
-    return w.finish();
+    return message(w, Tlcreate, tag, fid, name, flags, mode, gid);
 }
 
 size_t tread(Writer& w, uint16_t tag, uint32_t fid, uint64_t offset, uint32_t count)
 {
-    w.begin(Tread, tag);
-    w.u32(fid);
-    w.u64(offset);
-    w.u32(count);
-    return w.finish();
+    return message(w, Tread, tag, fid, offset, count);
 }
 
 size_t twrite(Writer& w, uint16_t tag, uint32_t fid, uint64_t offset, uint32_t count, uint8_t** data)
@@ -256,125 +253,69 @@ size_t twrite(Writer& w, uint16_t tag, uint32_t fid, uint64_t offset, uint32_t c
 
 size_t treaddir(Writer& w, uint16_t tag, uint32_t fid, uint64_t offset, uint32_t count)
 {
-    w.begin(Treaddir, tag);
-    w.u32(fid);
-    w.u64(offset);
-    w.u32(count);
-    return w.finish();
+    return message(w, Treaddir, tag, fid, offset, count);
 }
 
 size_t tgetattr(Writer& w, uint16_t tag, uint32_t fid, uint64_t mask)
 {
-    w.begin(Tgetattr, tag);
-    w.u32(fid);
-    w.u64(mask);
-    return w.finish();
+    return message(w, Tgetattr, tag, fid, mask);
 }
 
 size_t tsetattr(Writer& w, uint16_t tag, uint32_t fid, const SetAttr& attr)
 {
-    w.begin(Tsetattr, tag);
-    w.u32(fid);
-    w.u32(attr.valid);
-    w.u32(attr.mode);
-    w.u32(attr.uid);
-    w.u32(attr.gid);
-    w.u64(attr.size);
-    w.u64(attr.atime_sec);
-    w.u64(attr.atime_nsec);
-    w.u64(attr.mtime_sec);
-    w.u64(attr.mtime_nsec);
-    return w.finish();
+    return message(w, Tsetattr, tag, fid, attr.valid, attr.mode, attr.uid, attr.gid, attr.size, attr.atime_sec,
+        attr.atime_nsec, attr.mtime_sec, attr.mtime_nsec);
 }
 
 size_t tmkdir(Writer& w, uint16_t tag, uint32_t dfid, StringView name, uint32_t mode, uint32_t gid)
 {
-    w.begin(Tmkdir, tag);
-    w.u32(dfid);
-    w.string(name);
-    w.u32(mode);
-    w.u32(gid);
-    return w.finish();
+    return message(w, Tmkdir, tag, dfid, name, mode, gid);
 }
 
 size_t tunlinkat(Writer& w, uint16_t tag, uint32_t dfid, StringView name, uint32_t flags)
 {
-    w.begin(Tunlinkat, tag);
-    w.u32(dfid);
-    w.string(name);
-    w.u32(flags);
-    return w.finish();
+    return message(w, Tunlinkat, tag, dfid, name, flags);
 }
 
 size_t trenameat(Writer& w, uint16_t tag, uint32_t olddfid, StringView oldname, uint32_t newdfid, StringView newname)
 {
-    w.begin(Trenameat, tag);
-    w.u32(olddfid);
-    w.string(oldname);
-    w.u32(newdfid);
-    w.string(newname);
-    return w.finish();
+    return message(w, Trenameat, tag, olddfid, oldname, newdfid, newname);
 }
 
 size_t tsymlink(Writer& w, uint16_t tag, uint32_t dfid, StringView name, StringView target, uint32_t gid)
 {
-    w.begin(Tsymlink, tag);
-    w.u32(dfid);
-    w.string(name);
-    w.string(target);
-    w.u32(gid);
-    return w.finish();
+    return message(w, Tsymlink, tag, dfid, name, target, gid);
 }
 
 size_t treadlink(Writer& w, uint16_t tag, uint32_t fid)
 {
-    w.begin(Treadlink, tag);
-    w.u32(fid);
-    return w.finish();
+    return message(w, Treadlink, tag, fid);
 }
 
 size_t tlink(Writer& w, uint16_t tag, uint32_t dfid, uint32_t fid, StringView name)
 {
-    w.begin(Tlink, tag);
-    w.u32(dfid);
-    w.u32(fid);
-    w.string(name);
-    return w.finish();
+    return message(w, Tlink, tag, dfid, fid, name);
 }
 
 size_t tmknod(Writer& w, uint16_t tag, uint32_t dfid, StringView name, uint32_t mode, uint32_t major,
     uint32_t minor, uint32_t gid)
 {
-    w.begin(Tmknod, tag);
-    w.u32(dfid);
-    w.string(name);
-    w.u32(mode);
-    w.u32(major);
-    w.u32(minor);
-    w.u32(gid);
-    return w.finish();
+    return message(w, Tmknod, tag, dfid, name, mode, major, minor, gid);
 }
 
 size_t tstatfs(Writer& w, uint16_t tag, uint32_t fid)
 {
-    w.begin(Tstatfs, tag);
-    w.u32(fid);
-    return w.finish();
+    return message(w, Tstatfs, tag, fid);
 }
 
 size_t tfsync(Writer& w, uint16_t tag, uint32_t fid, uint32_t datasync)
 {
-    w.begin(Tfsync, tag);
-    w.u32(fid);
-    w.u32(datasync);
-    return w.finish();
+    return message(w, Tfsync, tag, fid, datasync);
 }
 
 size_t tclunk(Writer& w, uint16_t tag, uint32_t fid)
 {
-    w.begin(Tclunk, tag);
-    w.u32(fid);
-    return w.finish();
+    return message(w, Tclunk, tag, fid);
 }
 
 // ---- R-messages ----

@@ -8,8 +8,9 @@ import signal
 import socket
 import subprocess
 import tempfile
-import threading
 import time
+
+from collected_output import CollectedOutput
 
 from qemu import BootTestFailure, Qemu
 from registry import boot_test, expect
@@ -49,22 +50,10 @@ class Gdb:
         self.process = subprocess.Popen(
             ["gdb", "-nx", "-q", "-batch", "-x", self._script.name, os.path.join(build_dir, "kernel.elf")],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self._output = bytearray()
-        self._lock = threading.Lock()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self):
-        while True:
-            chunk = self.process.stdout.read1(4096)
-            if not chunk:
-                return
-            with self._lock:
-                self._output += chunk
+        self._output = CollectedOutput(self.process.stdout)
 
     def output(self):
-        with self._lock:
-            return self._output.decode("utf-8", "replace")
+        return self._output.text()
 
     def wait_for(self, pattern, timeout=60):
         deadline = time.monotonic() + timeout
@@ -82,7 +71,7 @@ class Gdb:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
-        self._reader.join(timeout=5)
+        self._output.join(timeout=5)
         os.unlink(self._script.name)
 
 

@@ -7,8 +7,9 @@ import re
 import socket
 import subprocess
 import tempfile
-import threading
 import time
+
+from collected_output import CollectedOutput
 
 # QEMU's exit status for a value v written to isa-debug-exit is (v << 1) | 1.
 EXIT_SUCCESS = 1      # the kernel wrote 0: tests passed
@@ -30,8 +31,6 @@ class Qemu:
 
     def __init__(self, build_dir, iso=False, append="", extra_args=(), memory="128M", initrd=None):
         self.build_dir = build_dir
-        self._output = bytearray()
-        self._lock = threading.Lock()
         self._monitor_dir = tempfile.mkdtemp(prefix="kernlab-qemu-")
         self.monitor_path = os.path.join(self._monitor_dir, "monitor.sock")
         args = [
@@ -53,8 +52,7 @@ class Qemu:
         self.started = time.monotonic()
         self.process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT)
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
+        self._output = CollectedOutput(self.process.stdout)
 
     def __enter__(self):
         return self
@@ -63,21 +61,12 @@ class Qemu:
         self.kill()
         return False
 
-    def _read(self):
-        while True:
-            chunk = self.process.stdout.read1(4096)
-            if not chunk:
-                return
-            with self._lock:
-                self._output += chunk
-
     def output(self):
         """Everything QEMU printed so far, as text with CRs removed, and without
         busybox's line-editing query ESC [ 6 n (where is the cursor?), which a
         terminal answers and does not show; here nothing answers, and the shell
         goes on without the answer."""
-        with self._lock:
-            return self._output.decode("utf-8", "replace").replace("\r", "").replace(CURSOR_QUERY, "")
+        return self._output.text().replace("\r", "").replace(CURSOR_QUERY, "")
 
     def wait_for(self, pattern, timeout=30, start=0):
         """Waits until `pattern` (a regex) appears after offset `start`; returns the match."""
@@ -132,7 +121,7 @@ class Qemu:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        self._reader.join(timeout=5)
+        self._output.join(timeout=5)
         try:
             os.unlink(self.monitor_path)
         except OSError:
