@@ -50,6 +50,7 @@ constexpr uint16_t shn_common = 0xfff2;
 constexpr uint8_t stb_local = 0;
 constexpr uint8_t stb_global = 1;
 constexpr uint8_t stb_weak = 2;
+constexpr uint8_t stt_object = 1;
 constexpr uint8_t stt_func = 2;
 constexpr uint8_t stt_section = 3;
 constexpr uint8_t stt_file = 4;
@@ -310,6 +311,53 @@ size_t RelocatableObject::layout(size_t* alignment)
     return m_layout_size;
 }
 
+bool RelocatableObject::is_init_section(const RelSection& section)
+{
+    return strncmp(section.name, ".init", 5) == 0;
+}
+
+size_t RelocatableObject::layout_module(uint32_t page_size, size_t* core_size)
+{
+    for (size_t i = 1; i < m_section_count; ++i) {
+        RelSection& section = m_sections[i];
+        if (strcmp(section.name, ".modinfo") == 0 || strcmp(section.name, "__versions") == 0)
+            section.allocated = false;
+    }
+    // Linux's masks: a group takes the sections with all of `want` and none of `refuse`.
+    struct Group {
+        uint32_t want, refuse;
+    };
+    constexpr Group groups[] = {
+        { shf_execinstr | shf_alloc, 0 },   // code
+        { shf_alloc, shf_write | shf_execinstr },   // read-only data
+        { shf_write | shf_alloc, shf_execinstr },   // writable data, .bss
+    };
+    auto page_align = [page_size](uint64_t offset) { return (offset + page_size - 1) & ~static_cast<uint64_t>(page_size - 1); };
+    uint64_t offset = 0;
+    m_layout_align = 1;
+    for (int pass = 0; pass < 2; ++pass) {
+        bool init = pass == 1;
+        for (const Group& group : groups) {
+            for (size_t i = 1; i < m_section_count; ++i) {
+                RelSection& section = m_sections[i];
+                if (!section.allocated || is_init_section(section) != init || (section.flags & group.want) != group.want
+                    || (section.flags & group.refuse))
+                    continue;
+                offset = (offset + section.align - 1) & ~static_cast<uint64_t>(section.align - 1);
+                section.layout_offset = static_cast<uint32_t>(offset);
+                offset += section.size;
+                if (section.align > m_layout_align)
+                    m_layout_align = section.align;
+            }
+            offset = page_align(offset);
+        }
+        if (!init && core_size)
+            *core_size = static_cast<size_t>(offset);
+    }
+    m_layout_size = static_cast<uint32_t>(offset);
+    return m_layout_size;
+}
+
 void RelocatableObject::copy_sections(void* memory) const
 {
     auto* block = static_cast<uint8_t*>(memory);
@@ -534,6 +582,27 @@ void RelocatableObject::for_each_function(uint32_t load_address,
         Symbol sym = symbol(i);
         if ((sym.info & 0xf) == stt_func && sym.shndx != shn_abs && symbol_in_loaded_section(sym) && sym.name[0])
             visit(sym.name, defined_address(sym, load_address), sym.size, context);
+    }
+}
+
+void RelocatableObject::for_each_kallsym(uint32_t load_address,
+    void (*visit)(const char* name, uint32_t address, uint32_t size, char type, void* context), void* context) const
+{
+    for (uint32_t i = 1; i < m_symbol_count; ++i) {
+        Symbol sym = symbol(i);
+        uint8_t kind = sym.info & 0xf;
+        if ((kind != stt_func && kind != stt_object) || sym.shndx == shn_abs || !symbol_in_loaded_section(sym)
+            || !sym.name[0])
+            continue;
+        const RelSection& section = m_sections[sym.shndx];
+        char type = (section.flags & shf_execinstr) ? 't'
+            : section.type == sht_nobits            ? 'b'
+            : (section.flags & shf_write)           ? 'd'
+                                                    : 'r';
+        uint8_t binding = sym.info >> 4;
+        if (binding == stb_global || binding == stb_weak)
+            type = static_cast<char>(type - 'a' + 'A');
+        visit(sym.name, defined_address(sym, load_address), sym.size, type, context);
     }
 }
 

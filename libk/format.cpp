@@ -225,6 +225,9 @@ const char* format_one(Output& out, const char* fmt, va_list* ap)
         fmt += spec.length == 'L' ? 2 : 1;
     } else if (*fmt == 'z' || *fmt == 't' || *fmt == 'j') {
         spec.length = *fmt++;
+    } else if (*fmt == 'L' || *fmt == 'q') {
+        spec.length = 'L';   // Linux's vsnprintf: %Ld and %qd are %lld (the module guide's seq_file listing)
+        ++fmt;
     }
 
     char conversion = *fmt;
@@ -263,10 +266,14 @@ const char* format_one(Output& out, const char* fmt, va_list* ap)
     case 'p': {
         auto address = reinterpret_cast<uintptr_t>(va_arg(*ap, void*));
         // Linux: %pS / %ps name the symbol; the letter belongs to the conversion.
-        if (*fmt == 'S' || *fmt == 's')
+        if (*fmt == 'S' || *fmt == 's') {
             emit_symbol(out, spec, address, *fmt++ == 'S');
-        else
+        } else {
+            // %px (the raw address) and %pK (kernel pointers) print as %p.
+            if (*fmt == 'x' || *fmt == 'K')
+                ++fmt;
             emit_pointer(out, spec, address);
+        }
         break;
     }
     case '%':

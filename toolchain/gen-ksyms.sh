@@ -1,6 +1,7 @@
 #!/bin/sh
-# Prints C source for the kernel symbol table of ELF file $1: every function
-# symbol (address, size, demangled name without its parameter list), sorted.
+# Prints C source for the kernel symbol table of ELF file $1: every function and
+# data symbol (address, size, nm's type letter, demangled name without its
+# parameter list), sorted by address: backtraces, %pS and /proc/kallsyms.
 set -eu
 NM=${NM:-i686-linux-gnu-nm}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,18 +11,26 @@ echo "#include \"$here/kernel/debug/ksyms_layout.h\""
   BEGIN { n = 0 }
   {
     if ($2 ~ /^[A-Za-z]$/) { size = "0"; type = $2; start = 3 } else { size = $2; type = $3; start = 4 }
-    if (type !~ /^[TtWw]$/) next
+    # Code and data (Linux keeps these with CONFIG_KALLSYMS_ALL); not absolute
+    # values or debugging symbols.
+    if (type !~ /^[TtWwDdRrBbVvu]$/) next
     name = $start; for (i = start + 1; i <= NF; i++) name = name " " $i
     gsub(/\(anonymous namespace\)::/, "", name)
     p = index(name, "("); if (p > 1) name = substr(name, 1, p - 1)
-    addr[n] = $1; sz[n] = size; nm[n] = name; n++
+    gsub(/\\/, "\\\\", name); gsub(/"/, "\\\"", name)
+    addr[n] = $1; sz[n] = size; ty[n] = type; nm[n] = name; n++
   }
   END {
     printf "KSYMS_SECTION const unsigned int kernlab_ksyms_count = %d;\n", n
     printf "KSYMS_SECTION const struct kernlab_ksym kernlab_ksyms[%d] = {\n", n ? n : 1
     off = 0
-    for (i = 0; i < n; i++) { printf "  { 0x%s, 0x%s, %d },\n", addr[i], sz[i], off; off += length(nm[i]) + 1 }
-    if (!n) print "  { 0, 0, 0 },"
+    for (i = 0; i < n; i++) {
+      printf "  { 0x%s, 0x%s, %d, %c%s%c },\n", addr[i], sz[i], off, 39, ty[i], 39
+      # The C string holds one byte per character: escapes count once.
+      raw = nm[i]; gsub(/\\\\/, "x", raw); gsub(/\\"/, "x", raw)
+      off += length(raw) + 1
+    }
+    if (!n) print "  { 0, 0, 0, 0 },"
     print "};"
     print "KSYMS_SECTION const char kernlab_ksym_names[] ="
     for (i = 0; i < n; i++) printf "  \"%s\\0\"\n", nm[i]

@@ -21,12 +21,21 @@ add_custom_command(TARGET kernel_stage1.elf PRE_LINK
   COMMAND ${CMAKE_SOURCE_DIR}/toolchain/check-syscalls.sh ${CMAKE_SOURCE_DIR}/kernel/syscalls/syscall_list.h ${KERNEL_OBJECTS}
   COMMENT "Checking the system call table" VERBATIM COMMAND_EXPAND_LISTS)
 
-# Stage 2: the table generated from stage 1. It sits after .text and .rodata, so
-# no function moves between the two links; the build checks that.
+# Stage 2: the table generated from stage 1. It sits after .text, .rodata and
+# .data, so no function or initialised variable moves between the links; .bss,
+# after it, moves when the table grows. Stage 2's table has the final size, so
+# the table made from stage 2 gives every symbol its final address (Linux's
+# kallsyms links three times for the same reason); the build checks that.
+set(KSYMS_STAGE1_C ${CMAKE_BINARY_DIR}/ksyms_stage1.c)
+add_custom_command(OUTPUT ${KSYMS_STAGE1_C}
+  COMMAND ${CMAKE_SOURCE_DIR}/toolchain/gen-ksyms.sh $<TARGET_FILE:kernel_stage1.elf> > ${KSYMS_STAGE1_C}
+  DEPENDS kernel_stage1.elf ${CMAKE_SOURCE_DIR}/toolchain/gen-ksyms.sh
+  COMMENT "Generating the kernel symbol table (stage 1)")
+add_kernel_link(kernel_stage2.elf ${KSYMS_STAGE1_C})
 set(KSYMS_C ${CMAKE_BINARY_DIR}/ksyms.c)
 add_custom_command(OUTPUT ${KSYMS_C}
-  COMMAND ${CMAKE_SOURCE_DIR}/toolchain/gen-ksyms.sh $<TARGET_FILE:kernel_stage1.elf> > ${KSYMS_C}
-  DEPENDS kernel_stage1.elf ${CMAKE_SOURCE_DIR}/toolchain/gen-ksyms.sh
+  COMMAND ${CMAKE_SOURCE_DIR}/toolchain/gen-ksyms.sh $<TARGET_FILE:kernel_stage2.elf> > ${KSYMS_C}
+  DEPENDS kernel_stage2.elf ${CMAKE_SOURCE_DIR}/toolchain/gen-ksyms.sh
   COMMENT "Generating the kernel symbol table")
 add_kernel_link(kernel.elf ${KSYMS_C})
 set_target_properties(kernel.elf PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${KERNLAB_OUTPUT_DIR})

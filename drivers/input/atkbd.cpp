@@ -1,9 +1,14 @@
 // The PS/2 keyboard behind the i8042 controller (ports 0x60/0x64, IRQ 1): turns
 // scan code set 1 into the bytes a US-layout terminal would send, for the tty layer.
+#include "atkbd_input.h"
+#include "keyboard.h"
+
 #include <arch/x86.h>
 #include <kernel/initcall.h>
 #include <kernel/irq.h>
+#include <kernel/spinlock.h>
 #include <kernel/tty.h>
+#include <linux/kd.h>
 #include <linux/errno.h>
 #include <stdint.h>
 
@@ -28,7 +33,7 @@ constexpr uint8_t I8042_CTR_XLATE = 0x40;    // translate the keyboard's codes t
 constexpr uint8_t ATKBD_CMD_SETLEDS = 0xED;
 constexpr uint8_t ATKBD_RET_ACK = 0xFA;
 constexpr uint8_t ATKBD_RET_NAK = 0xFE;
-constexpr uint8_t ATKBD_LED_CAPSLOCK = 0x04;
+// The LED byte after ATKBD_CMD_SETLEDS: bit 0 Scroll, 1 Num, 2 Caps Lock (kd.h's LED_* bits).
 
 // Bounds every wait on the controller, so a missing i8042 cannot hang the boot.
 constexpr unsigned i8042_poll_limit = 100000;
@@ -119,14 +124,14 @@ public:
     void handle_scancode(uint8_t code)
     {
         if (code == ATKBD_RET_ACK) {
-            // The keyboard took ATKBD_CMD_SETLEDS and now expects the LED bits.
-            if (m_leds_pending) {
-                m_leds_pending = false;
-                i8042_write_data(m_caps_lock ? ATKBD_LED_CAPSLOCK : 0);
-            }
+            leds_acknowledged();
             return;
         }
-        if (code == ATKBD_RET_NAK || code == 0x00 || code == 0xFF) // resend request, errors
+        if (code == ATKBD_RET_NAK) {   // the keyboard refused a byte: give up this LED update
+            m_led_step = LedStep::Idle;
+            return;
+        }
+        if (code == 0x00 || code == 0xFF) // errors
             return;
         if (m_pause_bytes > 0) {
             m_pause_bytes--;
@@ -163,7 +168,7 @@ public:
             // A held key repeats its make code; toggle only on the first one.
             if (pressed && !m_caps_held) {
                 m_caps_lock = !m_caps_lock;
-                set_leds();
+                update_leds();
             }
             m_caps_held = pressed;
             return;
@@ -221,13 +226,56 @@ private:
         }
     }
 
-    // Two bytes, each acknowledged: send the command now, the LED bits on its ACK,
-    // because an interrupt handler cannot wait for the next interrupt.
-    void set_leds()
+public:
+    // KDSETLED (Linux's setledstate): below 8 the LEDs show `leds`, else the lock keys.
+    void set_led_state(unsigned long leds)
     {
-        m_leds_pending = true;
+        m_led_ioctl = leds < 8;
+        if (m_led_ioctl)
+            m_led_ioctl_state = static_cast<uint8_t>(leds);
+        update_leds();
+    }
+
+    unsigned led_state() const { return shown_leds(); }
+
+private:
+    uint8_t shown_leds() const
+    {
+        if (m_led_ioctl)
+            return m_led_ioctl_state;
+        return m_caps_lock ? LED_CAP : 0;
+    }
+
+    // Two bytes, each acknowledged: the command now, the LED bits on its ACK,
+    // because an interrupt handler cannot wait for the next interrupt. A change
+    // while bytes are under way goes out when they are acknowledged.
+    void update_leds()
+    {
+        if (m_led_step != LedStep::Idle)
+            return;
+        m_led_step = LedStep::Command;
         i8042_write_data(ATKBD_CMD_SETLEDS);
     }
+
+    void leds_acknowledged()
+    {
+        switch (m_led_step) {
+        case LedStep::Command:
+            m_led_step = LedStep::Bits;
+            m_led_sent = shown_leds();
+            i8042_write_data(m_led_sent);
+            return;
+        case LedStep::Bits:
+            m_led_step = LedStep::Idle;
+            if (m_led_sent != shown_leds())
+                update_leds();
+            return;
+        case LedStep::Idle:
+            return;   // the ACK of a byte nobody waits for
+        }
+    }
+
+    enum class LedStep : uint8_t { Idle, Command, Bits };
 
     bool m_left_shift { false };
     bool m_right_shift { false };
@@ -238,11 +286,16 @@ private:
     bool m_caps_lock { false };
     bool m_caps_held { false };
     bool m_extended { false };
-    bool m_leds_pending { false };
+    LedStep m_led_step { LedStep::Idle };
+    uint8_t m_led_sent { 0 };           // the LED byte last sent
+    bool m_led_ioctl { false };         // KDSETLED chose the LEDs (Linux's LED_SHOW_IOCTL)
+    uint8_t m_led_ioctl_state { 0 };
     int m_pause_bytes { 0 };
 };
 
 constinit Keyboard s_keyboard;
+// The keyboard's state is changed from its interrupt and from KDSETLED (timers, ioctl).
+constinit SpinLock s_keyboard_lock;
 
 irqreturn_t atkbd_interrupt(int irq, void* dev)
 {
@@ -254,8 +307,11 @@ irqreturn_t atkbd_interrupt(int irq, void* dev)
             break;
         uint8_t data = arch::inb(I8042_DATA_REG);
         result = IRQ_HANDLED;
-        if (!(status & I8042_STR_AUXDATA)) // mouse bytes are not ours
+        if (!(status & I8042_STR_AUXDATA)) { // mouse bytes are not ours
+            SpinLockGuard guard(s_keyboard_lock);
             s_keyboard.handle_scancode(data);
+            atkbd_input_scancode(data);   // and the key codes to the input core
+        }
     }
     return result;
 }
@@ -281,8 +337,21 @@ int atkbd_init()
         return -ENODEV;
     }
     i8042_write_data(ctr);
+    atkbd_input_register();
     return 0;
 }
 device_initcall(atkbd_init);
 
 } // namespace
+
+void kbd_set_led_state(unsigned long leds)
+{
+    SpinLockGuard guard(s_keyboard_lock);
+    s_keyboard.set_led_state(leds);
+}
+
+unsigned kbd_get_led_state()
+{
+    SpinLockGuard guard(s_keyboard_lock);
+    return s_keyboard.led_state();
+}

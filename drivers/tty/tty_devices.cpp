@@ -60,6 +60,7 @@ constinit TtyNode s_nodes[] = {
 // Device initcall: the char device map and devtmpfs need no earlier setup (both start on first use).
 int tty_init()
 {
+    tty_views_init();
     for (TtyNode& node : s_nodes) {
         if (int error = register_chrdev_region(node.device, 1, node.region); error < 0)
             return error;

@@ -84,7 +84,7 @@ int tty_open(inode* node, file* f)
     bool noctty = f->f_flags & O_NOCTTY;
     if (device == MKDEV(TTYAUX_MAJOR, 0)) {
         // /dev/tty: whatever terminal controls the caller's session.
-        tty = tty_by_index(current->tty);
+        tty = tty_by_index(task_tty(current));
         if (!tty)
             return -ENXIO;
         noctty = true;
@@ -275,8 +275,14 @@ long tty_ioctl(file* f, unsigned command, unsigned long argument)
     }
     case TIOCGDEV:
         return put_user_value(new_encode_dev(tty->device), reinterpret_cast<u32 __user*>(argument));
-    default:
-        return tty_jobctrl_ioctl(tty, f, command, argument);
+    default: {
+        long result = tty_jobctrl_ioctl(tty, f, command, argument);
+        if (result != -ENOTTY || !tty->view.ops || !tty->view.ops->ioctl)
+            return result;
+        // The driver's own ioctls (the virtual console's KDSETLED...), as Linux's tty_ioctl ends.
+        int driver_result = tty->view.ops->ioctl(&tty->view, command, argument);
+        return driver_result == -ENOIOCTLCMD ? -ENOTTY : driver_result;
+    }
     }
 }
 

@@ -68,8 +68,8 @@ void session_clear_tty(pid_t sid, int index)
     for_each_task(
         [](Task* task, void* context) {
             auto* c = static_cast<Clear*>(context);
-            if (task->sid == c->sid && task->tty == c->index)
-                task->tty = tty_index_none;
+            if (task->sid == c->sid && task_tty(task) == c->index)
+                set_task_tty(task, tty_index_none);
         },
         &clear);
 }
@@ -79,7 +79,7 @@ void set_ctty(Tty* tty)
 {
     tty->session = current->sid;
     tty->pgrp = current->pgid;
-    current->tty = tty->index;
+    set_task_tty(current, tty->index);
 }
 
 bool is_session_leader() { return current->pid == current->sid; }
@@ -91,10 +91,10 @@ long put_int(unsigned long argument, int value)
 
 long tiocsctty(Tty* tty, file* f, unsigned long steal)
 {
-    if (is_session_leader() && current->tty == tty->index)
+    if (is_session_leader() && task_tty(current) == tty->index)
         return 0;
     // Only a session leader without a terminal may take one.
-    if (!is_session_leader() || current->tty != tty_index_none)
+    if (!is_session_leader() || task_tty(current) != tty_index_none)
         return -EPERM;
     bool root = current->cred.euid == 0;
     if (!(f->f_mode & FMODE_READ) && !root)
@@ -111,7 +111,7 @@ long tiocsctty(Tty* tty, file* f, unsigned long steal)
 
 long tiocspgrp(Tty* tty, const pid_t __user* user)
 {
-    if (current->tty != tty->index || tty->session != current->sid)
+    if (task_tty(current) != tty->index || tty->session != current->sid)
         return -ENOTTY;
     if (int error = tty_check_change(tty, SIGTTOU); error)
         return error;
@@ -134,7 +134,7 @@ long tiocspgrp(Tty* tty, const pid_t __user* user)
 int tty_check_change(Tty* tty, int sig)
 {
     // Job control applies to a task's own controlling terminal only.
-    if (current->tty != tty->index)
+    if (task_tty(current) != tty->index)
         return 0;
     pid_t pgrp = tty->pgrp;
     if (pgrp <= 0 || current->pgid == pgrp)
@@ -148,7 +148,7 @@ int tty_check_change(Tty* tty, int sig)
 void tty_open_set_ctty(Tty* tty, file*, bool noctty)
 {
     // A session leader with no terminal that opens one gets it (System V), unless O_NOCTTY.
-    if (noctty || !is_session_leader() || current->tty != tty_index_none)
+    if (noctty || !is_session_leader() || task_tty(current) != tty_index_none)
         return;
     if (tty->session > 0 && tty->session != current->sid && session_alive(tty->session))
         return;
@@ -161,21 +161,21 @@ long tty_jobctrl_ioctl(Tty* tty, file* f, unsigned command, unsigned long argume
     case TIOCSCTTY:
         return tiocsctty(tty, f, argument);
     case TIOCNOTTY:
-        if (current->tty != tty->index)
+        if (task_tty(current) != tty->index)
             return -ENOTTY;
         if (is_session_leader())
             disassociate_ctty(false);
         else
-            current->tty = tty_index_none;
+            set_task_tty(current, tty_index_none);
         return 0;
     case TIOCGPGRP:
-        if (current->tty != tty->index)
+        if (task_tty(current) != tty->index)
             return -ENOTTY;
         return put_int(argument, tty->pgrp);
     case TIOCSPGRP:
         return tiocspgrp(tty, reinterpret_cast<const pid_t __user*>(argument));
     case TIOCGSID:
-        if (current->tty != tty->index || tty->session <= 0)
+        if (task_tty(current) != tty->index || tty->session <= 0)
             return -ENOTTY;
         return put_int(argument, tty->session);
     default:
@@ -185,7 +185,7 @@ long tty_jobctrl_ioctl(Tty* tty, file* f, unsigned command, unsigned long argume
 
 void disassociate_ctty(bool on_exit)
 {
-    Tty* tty = tty_by_index(current->tty);
+    Tty* tty = tty_by_index(task_tty(current));
     if (!tty)
         return;
     pid_t pgrp = tty->pgrp;
@@ -200,5 +200,5 @@ void disassociate_ctty(bool on_exit)
         tty->pgrp = 0;
     }
     session_clear_tty(current->sid, tty->index);
-    current->tty = tty_index_none;
+    set_task_tty(current, tty_index_none);
 }

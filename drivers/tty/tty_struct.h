@@ -8,6 +8,7 @@
 #include <kernel/wait.h>
 #include <libk/line_discipline.h>
 #include <linux/fs.h>
+#include <linux/tty.h>
 
 struct Tty {
     const char* name;                 // "console", "tty1", "ttyS0"
@@ -21,6 +22,7 @@ struct Tty {
     pid_t session;                    // session it is the controlling tty of, 0 for none
     winsize size;
     int open_count;                   // open files; input goes to the console while 0
+    tty_struct view {};               // what modules see (tty_driver.cpp fills it in)
 
     libk::OutputSink sink()
     {
@@ -42,6 +44,15 @@ ssize_t n_tty_write(Tty* tty, file* f, const char __user* buffer, size_t count);
 __poll_t n_tty_poll(Tty* tty, file* f, poll_table* wait);
 // Sleeps until input is there; 0, -ERESTARTSYS, or 1 when `deadline` (jiffies, 0 = none) passed.
 int n_tty_wait_input(Tty* tty, size_t minimum, unsigned long deadline);
+
+// tty_driver.cpp: the module view of each terminal (its tty_struct and driver).
+void tty_views_init();
+inline Tty* tty_of(tty_struct* view) { return static_cast<Tty*>(view->driver_data); }
+
+// vt.cpp: the virtual console's driver, tty1's (and the console's, for KD* ioctls).
+extern tty_driver vt_driver;
+int vt_ioctl(tty_struct* tty, unsigned int command, unsigned long argument);
+void vt_console_init(tty_struct* tty1);   // vc_cons[0] is tty1
 
 // tty_io.cpp: what /dev/console, /dev/tty*, /dev/ttyS0 open with.
 extern const file_operations tty_fops;

@@ -30,7 +30,20 @@ struct bio;
 typedef unsigned char blk_status_t;
 #define BLK_STS_OK 0
 #define BLK_STS_NOTSUPP 1
+#define BLK_STS_TIMEOUT 2
+#define BLK_STS_NOSPC 3
+#define BLK_STS_TRANSPORT 4
+#define BLK_STS_TARGET 5
+#define BLK_STS_NEXUS 6
+#define BLK_STS_MEDIUM 7
+#define BLK_STS_PROTECTION 8
+#define BLK_STS_RESOURCE 9            /* blk-mq: try the request again later */
 #define BLK_STS_IOERR 10
+#define BLK_STS_AGAIN 12
+#define BLK_STS_DEV_RESOURCE 13       /* blk-mq: again, once the device has room */
+/* -errno of a status and back (Linux's table: EIO for what it does not name). */
+int blk_status_to_errno(blk_status_t status);
+blk_status_t errno_to_blk_status(int error);
 
 /* One contiguous piece of memory inside a page. */
 struct bio_vec {

@@ -1,7 +1,8 @@
 /* Block drivers (Linux 2.6-5.x style): request queues served by a request_fn
  * (blk_init_queue, blk_fetch_request, __blk_end_request_all) or a
- * make_request_fn that takes bios directly. All I/O is synchronous: the buffer
- * cache submits one bio and waits. C-compatible. */
+ * make_request_fn that takes bios directly; blk-mq queues (5.x/6.x) are in
+ * linux/blk-mq.h. All I/O is synchronous: the buffer cache submits one bio
+ * and waits. C-compatible. */
 #ifndef _LINUX_BLKDEV_H
 #define _LINUX_BLKDEV_H
 
@@ -9,6 +10,7 @@
 #include <linux/fs.h>
 #include <linux/genhd.h>
 #include <linux/gfp.h>
+#include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <uapi/linux/fs.h>
@@ -53,7 +55,14 @@ struct request {
     int completed;
     unsigned long start_jiffies;
     void *special;
-    struct request *queuelist;    /* next on the queue */
+    struct list_head queuelist;   /* free for the driver once it has the request (Linux's) */
+    struct request *next_queued;  /* request_fn queues: next not yet fetched */
+    /* blk-mq (linux/blk-mq.h): the hardware queue, the tag, where it stands. */
+    struct blk_mq_hw_ctx *mq_hctx;
+    int tag;
+    int internal_tag;
+    unsigned int rq_flags;
+    int state;                    /* enum mq_rq_state */
 };
 
 struct request_queue {
@@ -66,6 +75,13 @@ struct request_queue {
     unsigned int max_hw_sectors;
     void *queuedata;
     int dead;
+    /* blk-mq queues (linux/blk-mq.h): the driver's operations, its tag set,
+     * one hardware context per hardware queue. */
+    const struct blk_mq_ops *mq_ops;
+    struct blk_mq_tag_set *tag_set;
+    struct blk_mq_hw_ctx *queue_hw_ctx;
+    unsigned int nr_hw_queues;
+    int owned_by_disk;            /* made with its disk (blk_mq_alloc_disk): put_disk frees it */
 };
 
 static inline sector_t blk_rq_pos(const struct request *rq) { return rq->__sector; }

@@ -26,6 +26,7 @@
 #define CAP_SYS_TIME 25
 #define CAP_SYS_TTY_CONFIG 26
 #define CAP_MKNOD 27
+#define CAP_SYSLOG 34
 
 #ifdef __cplusplus
 extern "C" {

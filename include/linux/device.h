@@ -7,8 +7,11 @@
 #include <linux/compiler.h>
 #include <linux/err.h>
 #include <linux/kdev_t.h>
+#include <linux/kobject.h>
 #include <linux/printk.h>
 #include <linux/types.h>
+#include <linux/device/bus.h>
+#include <linux/device/driver.h>
 
 struct module;
 
@@ -29,6 +32,10 @@ struct __DEVICE_CLASS {
     /* Optional: the node's name under /dev (kmalloc'ed, or NULL for the
      * device's name) and its mode (left alone: 0600). */
     char *(*devnode)(struct device *dev, umode_t *mode);
+    /* Attributes every device of the class gets (Linux's class::dev_groups). */
+    const struct attribute_group **dev_groups;
+    struct kobject *sysfs_dir;          /* kernel: /sys/class/NAME */
+    struct kobject *sysfs_virtual_dir;  /* kernel: /sys/devices/virtual/NAME */
 };
 
 struct device {
@@ -39,7 +46,25 @@ struct device {
     char name[64];              /* dev_name; also the node under /dev */
     char *node_name;            /* kernel: its node under /dev (kmalloc'ed), or NULL */
     struct device *next;        /* kernel: on the list of devices */
+    struct bus_type *bus;       /* the bus it is on (platform...), or NULL */
+    struct device_driver *driver;   /* the driver bound to it, or NULL */
+    void *platform_data;        /* board data for the driver (platform devices) */
+    void (*release)(struct device *dev);   /* frees it when the last user is gone */
+    struct kobject kobj;        /* its directory under /sys/devices (class devices) */
 };
+
+/* A file in a device's sysfs directory (DEVICE_ATTR_RW(foo): foo_show, foo_store). */
+struct device_attribute {
+    struct attribute attr;
+    ssize_t (*show)(struct device *dev, struct device_attribute *attr, char *buf);
+    ssize_t (*store)(struct device *dev, struct device_attribute *attr, const char *buf, size_t count);
+};
+#define DEVICE_ATTR(_name, _mode, _show, _store) \
+    struct device_attribute dev_attr_##_name = __ATTR(_name, _mode, _show, _store)
+#define DEVICE_ATTR_RW(_name) struct device_attribute dev_attr_##_name = __ATTR_RW(_name)
+#define DEVICE_ATTR_RO(_name) struct device_attribute dev_attr_##_name = __ATTR_RO(_name)
+#define DEVICE_ATTR_WO(_name) struct device_attribute dev_attr_##_name = __ATTR_WO(_name)
+#define kobj_to_dev(k) ((struct device *)((char *)(k) - __builtin_offsetof(struct device, kobj)))
 
 #ifdef __cplusplus
 extern "C" {
@@ -57,6 +82,8 @@ __printf(5, 6) struct device *device_create(struct __DEVICE_CLASS *cls, struct d
 /* Removes the device of `cls` with number devt and its /dev node. */
 void device_destroy(struct __DEVICE_CLASS *cls, dev_t devt);
 void device_unregister(struct device *dev);
+int device_create_file(struct device *dev, const struct device_attribute *attr);
+void device_remove_file(struct device *dev, const struct device_attribute *attr);
 
 #ifdef __cplusplus
 }
@@ -80,8 +107,21 @@ static inline void dev_set_drvdata(struct device *dev, void *data)
     dev->driver_data = data;
 }
 
-/* Messages tagged with the device's name, as Linux's dev_info() and friends. */
-#define dev_printk(level, dev, fmt, ...) printk(level "%s: " fmt, dev_name(dev), ##__VA_ARGS__)
+/* The driver's name, else the bus's or the class's: what dev_info() prints first. */
+static inline const char *dev_driver_string(const struct device *dev)
+{
+    if (dev->driver && dev->driver->name)
+        return dev->driver->name;
+    if (dev->bus)
+        return dev->bus->name;
+    if (dev->__DEVICE_CLASS_MEMBER)
+        return dev->__DEVICE_CLASS_MEMBER->name;
+    return "";
+}
+
+/* Messages tagged "DRIVER DEVICE: ", as Linux's dev_info() and friends. */
+#define dev_printk(level, dev, fmt, ...) \
+    printk(level "%s %s: " fmt, dev_driver_string(dev), dev_name(dev), ##__VA_ARGS__)
 #define dev_emerg(dev, fmt, ...) dev_printk(KERN_EMERG, dev, fmt, ##__VA_ARGS__)
 #define dev_alert(dev, fmt, ...) dev_printk(KERN_ALERT, dev, fmt, ##__VA_ARGS__)
 #define dev_crit(dev, fmt, ...) dev_printk(KERN_CRIT, dev, fmt, ##__VA_ARGS__)

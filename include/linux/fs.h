@@ -4,7 +4,11 @@
 #define _LINUX_FS_H
 
 #include <linux/kdev_t.h>
+#include <linux/errno.h>
+#include <linux/list.h>
+#include <linux/slab.h>
 #include <linux/types.h>
+#include <linux/wait.h>     /* and with it `current`, as in Linux */
 /* The uapi pieces linux/types.h may not pull in (static asserts, __kernel_* types). */
 #include <linux/stddef.h>
 #include <linux/posix_types.h>
@@ -12,6 +16,9 @@
 #include <linux/fcntl.h>
 #include <linux/poll.h>
 #include <linux/dirent.h>
+#if !defined(__cplusplus) || defined(MODULE)
+#include <linux/cred.h>   /* as Linux's (the kernel's own VFS has its current_fsuid) */
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -96,6 +103,9 @@ struct file_operations {
     ssize_t (*write)(struct file *, const char __user *, size_t, loff_t *);
     int (*iterate_shared)(struct file *, struct dir_context *);
     __poll_t (*poll)(struct file *, struct poll_table_struct *);
+    /* Linux 2.6's ioctl (removed in 2.6.36): called with the inode when there is
+     * no unlocked_ioctl. Linux held the big kernel lock around it; kernlab has none. */
+    int (*ioctl)(struct inode *, struct file *, unsigned int, unsigned long);
     long (*unlocked_ioctl)(struct file *, unsigned int, unsigned long);
     long (*compat_ioctl)(struct file *, unsigned int, unsigned long);
     int (*mmap)(struct file *, struct vm_area_struct *);
@@ -135,6 +145,8 @@ struct iattr {
  * that the name is not "." or "..", and (for create/mkdir/mknod/symlink/link) that it
  * does not exist yet.
  */
+struct nameidata;   /* 2.6's path walk state; kernlab passes none */
+
 struct inode_operations {
     int (*lookup)(struct inode *dir, const char *name, unsigned int len, struct inode **result);
     int (*create)(struct inode *dir, const char *name, unsigned int len, umode_t mode, struct inode **result);
@@ -158,6 +170,10 @@ struct inode_operations {
      * Fills *mnt (may be NULL: a pipe) and *node with references; 0 or -errno.
      * NULL hook: an ordinary symlink, followed through readlink's text. */
     int (*get_link_path)(struct inode *inode, struct vfsmount **mnt, struct inode **node, struct file **file);
+    /* Decides access instead of the mode bits: 0 or -EACCES for `mask` (MAY_READ,
+     * MAY_WRITE, MAY_EXEC). The 2.6 signature, as the module guide's /proc files
+     * use it; the nameidata is always NULL. */
+    int (*permission)(struct inode *inode, int mask, struct nameidata *nd);
 };
 
 struct kstatfs {
@@ -243,6 +259,23 @@ struct inode {
     int i_count;                 /* references: iput() drops one */
 };
 
+/* The name a file was opened under, as Linux's dentry shows it to drivers
+ * (file->f_path.dentry->d_name.name). kernlab has no dentry cache: each file
+ * opened by name keeps its own, the last component of the path. */
+struct qstr {
+    u32 hash;                    /* kernlab: 0, names are not hashed */
+    u32 len;
+    const unsigned char *name;   /* NUL-terminated */
+};
+struct dentry {
+    struct qstr d_name;
+    struct inode *d_inode;
+};
+struct path {
+    struct vfsmount *mnt;
+    struct dentry *dentry;
+};
+
 struct file {
     struct vfsmount *f_vfsmnt;   /* the mount it was opened through */
     struct inode *f_inode;
@@ -255,6 +288,8 @@ struct file {
     /* kernlab: the directory and name the file was opened under (Linux's f_path
      * dentry), for readlink of /proc/PID/fd/N and exe; NULL when not opened by name. */
     struct file_name *f_name;
+    /* Linux's: the mount and the name (f_name's); dentry NULL when not opened by name. */
+    struct path f_path;
 };
 
 static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
@@ -281,6 +316,8 @@ void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 struct timespec64 current_time(struct inode *inode);
 int inode_permission(struct inode *inode, int mask);
+/* The mode-bit check (root passes), for a .permission hook that adds to it. */
+int generic_permission(struct inode *inode, int mask);
 /* setattr without fs-specific work: copies the attributes (not the size) to the inode. */
 void setattr_copy(struct inode *inode, const struct iattr *attr);
 
@@ -297,13 +334,17 @@ int stream_open(struct inode *inode, struct file *file);
 ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos, const void *from, size_t available);
 ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos, const void __user *from, size_t count);
 int noop_fsync(struct file *, loff_t, loff_t, int);
+/* open that sets file->private_data to inode->i_private (debugfs files' data). */
+int simple_open(struct inode *inode, struct file *file);
 extern const struct file_operations def_chr_fops;
 
 /* Char devices (Linux's fs/char_dev.c). Majors up to CHRDEV_MAJOR_MAX-1; major 0
  * to register_chrdev asks for a free one, returned. */
 #define CHRDEV_MAJOR_MAX 512
 int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
-void unregister_chrdev(unsigned int major, const char *name);
+/* 0, or -EINVAL when nothing is registered at major (2.6 returned a value:
+ * `int ret = unregister_chrdev(...)`; 6.1's is void, called as a statement). */
+int unregister_chrdev(unsigned int major, const char *name);
 int alloc_chrdev_region(dev_t *dev, unsigned baseminor, unsigned count, const char *name);
 int register_chrdev_region(dev_t from, unsigned count, const char *name);
 void unregister_chrdev_region(dev_t from, unsigned count);

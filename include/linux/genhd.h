@@ -77,6 +77,7 @@ struct gendisk {
     struct block_device *part0;         /* the whole disk, made by add_disk */
     struct block_device *part[DISK_MAX_PARTS];
     int node_alias;                     /* "<name>0" made for the first partition */
+    int owns_queue;                     /* its queue came with it (blk_alloc_disk, blk_mq_alloc_disk) */
     struct gendisk *next;
 };
 
@@ -90,8 +91,10 @@ struct gendisk *alloc_disk_node(int minors, int node_id);
 struct gendisk *blk_alloc_disk(int node_id);
 /* Publishes the disk: /dev/<name> (block node, 0660 root:disk), the partition
  * scan ("<name>1"..., "<name>p1" when the name ends in a digit), and
- * "<name>0" as an alias of the first partition for the disk named "memdrive". */
-void add_disk(struct gendisk *disk);
+ * "<name>0" as an alias of the first partition for the disk named "memdrive".
+ * A disk without a major gets a number of its own (259, n), as on Linux; one
+ * with a major needs minors. 0 or -errno (Linux 5.15+ returns it). */
+int add_disk(struct gendisk *disk);
 int device_add_disk(void *parent, struct gendisk *disk, void *groups);
 /* Removes the nodes; writes back and forgets the disk's buffers. */
 void del_gendisk(struct gendisk *disk);

@@ -15,6 +15,9 @@ extern "C" {
 typedef enum irqreturn { IRQ_NONE = 0, IRQ_HANDLED = 1, IRQ_WAKE_THREAD = 2 } irqreturn_t;
 #define IRQ_RETVAL(x) ((x) ? IRQ_HANDLED : IRQ_NONE)
 typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
+/* Handlers before 2.6.19 also got the interrupted registers. */
+struct pt_regs;
+typedef irqreturn_t (*irq_handler_regs_t)(int irq, void *dev_id, struct pt_regs *regs);
 
 #define IRQF_TRIGGER_NONE 0x00000000
 #define IRQF_TRIGGER_RISING 0x00000001
@@ -28,11 +31,18 @@ typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 #define IRQF_ONESHOT 0x00002000
 #define IRQF_NO_SUSPEND 0x00004000
 #define IRQF_NO_THREAD 0x00010000
+/* The 2.6-era names of the flags. */
+#define SA_INTERRUPT IRQF_DISABLED
+#define SA_SHIRQ IRQF_SHARED
+#define SA_SAMPLE_RANDOM 0x00000040
 
 /* Installs `handler` on line `irq` and unmasks it. Several handlers may share a
  * line when all pass IRQF_SHARED (dev_id tells them apart for free_irq).
  * Returns 0 or -errno (-EINVAL, -EBUSY, -ENOMEM). */
 int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char *name, void *dev_id);
+/* The same for a 2.6-style handler, which gets the registers too. */
+int request_irq_with_regs(unsigned int irq, irq_handler_regs_t handler, unsigned long flags, const char *name,
+                          void *dev_id);
 /* Removes the handler registered with dev_id; the line is masked when none is left. */
 void free_irq(unsigned int irq, void *dev_id);
 /* Masks/unmasks a line, nesting (two disables need two enables). */
@@ -41,6 +51,13 @@ void enable_irq(unsigned int irq);
 
 #ifdef __cplusplus
 }
+#endif
+
+/* In C, request_irq takes either handler: the handler's type picks the call
+ * (C++ names request_irq_with_regs). */
+#ifndef __cplusplus
+#define request_irq(irq, handler, flags, name, dev_id) \
+    _Generic((handler), irq_handler_regs_t: request_irq_with_regs, default: request_irq)(irq, handler, flags, name, dev_id)
 #endif
 
 /* One CPU and handlers that run to completion: nothing to wait for. */

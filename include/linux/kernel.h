@@ -1,15 +1,20 @@
 /* The grab bag every module includes: printk, container_of, ARRAY_SIZE,
- * min/max, rounding, the sprintf family and the kstrto* number parsers. */
+ * min/max (linux/minmax.h), rounding, the sprintf family and the kstrto* number parsers. */
 #ifndef _LINUX_KERNEL_H
 #define _LINUX_KERNEL_H
 
 #include <stdarg.h>
 #include <linux/bug.h>
 #include <linux/compiler.h>
+#include <linux/linkage.h>
+#include <linux/minmax.h>
 #include <linux/printk.h>
 #include <linux/stddef.h>
 #include <linux/stringify.h>
 #include <linux/types.h>
+#if !defined(__cplusplus) || defined(MODULE)
+#include <linux/bitops.h>   /* set_bit..., as Linux's kernel.h brings them (the kernel's C++ has libk's) */
+#endif
 
 /*
  * Integer limits. Not in a linux/limits.h of our own: that name is the uapi
@@ -101,24 +106,6 @@
 #define upper_32_bits(n) ((u32)(((n) >> 16) >> 16))
 #define lower_32_bits(n) ((u32)((n) & 0xffffffff))
 
-/*
- * min/max evaluate each argument once. The kernel's own C++ has libk's
- * templates, which a function-like macro named min would break, so there
- * these exist only for modules and C.
- */
-#if !defined(__cplusplus) || defined(MODULE)
-#define min(x, y) ({ __typeof__(x) __min_x = (x); __typeof__(y) __min_y = (y); __min_x < __min_y ? __min_x : __min_y; })
-#define max(x, y) ({ __typeof__(x) __max_x = (x); __typeof__(y) __max_y = (y); __max_x > __max_y ? __max_x : __max_y; })
-#define min3(x, y, z) min((__typeof__(x))min(x, y), z)
-#define max3(x, y, z) max((__typeof__(x))max(x, y), z)
-#define clamp(val, lo, hi) min((__typeof__(val))max(val, lo), hi)
-#define abs(x) ({ __typeof__(x) __abs_x = (x); __abs_x < 0 ? -__abs_x : __abs_x; })
-#define swap(a, b) do { __typeof__(a) __swap_tmp = (a); (a) = (b); (b) = __swap_tmp; } while (0)
-#endif
-#define min_t(type, x, y) ({ type __min1 = (x); type __min2 = (y); __min1 < __min2 ? __min1 : __min2; })
-#define max_t(type, x, y) ({ type __max1 = (x); type __max2 = (y); __max1 > __max2 ? __max1 : __max2; })
-#define clamp_t(type, val, lo, hi) min_t(type, max_t(type, val, lo), hi)
-#define clamp_val(val, lo, hi) clamp_t(__typeof__(val), val, lo, hi)
 
 /* kernlab has one CPU and no preemption points to annotate. */
 #define might_sleep() do { } while (0)

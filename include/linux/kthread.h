@@ -18,6 +18,13 @@ __printf(3, 4) struct task_struct *kthread_create(int (*threadfn)(void *data), v
 /* Sets kthread_should_stop() for the thread, wakes it and waits until it has
  * returned; returns threadfn's result (-EINTR if it never started). */
 int kthread_stop(struct task_struct *task);
+/* Ends the calling kthread with `code`, as returning it from threadfn would;
+ * the _complete_ form completes `done` first (module code that waits on it can
+ * then be unloaded: nothing of the module runs after). */
+__attribute__((noreturn)) void kthread_exit(long code);
+struct completion;
+__attribute__((noreturn)) void kthread_complete_and_exit(struct completion *done, long code);
+#define complete_and_exit(done, code) kthread_complete_and_exit(done, code)
 /* True in a kthread once kthread_stop() was called for it. */
 bool kthread_should_stop(void);
 

@@ -4,11 +4,17 @@
 #define _LINUX_MODULE_H
 
 #include <linux/compiler.h>
+#include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/init.h>
 #include <linux/kern_levels.h>
+#include <linux/list.h>
 #include <linux/moduleparam.h>
 #include <linux/printk.h>
+#include <linux/sched.h>    /* current, as 2.6's module.h gave it */
+#include <linux/spinlock.h>   /* and rwlock.h, as 2.6's and 6.1's module.h reach them */
+#include <linux/stat.h>
+#include <linux/string.h>
 #include <linux/stringify.h>
 #include <linux/types.h>
 
@@ -41,7 +47,9 @@ struct module {
 
     /* ---- filled in by the loader ---- */
     void *core;                          /* where its sections live (vmalloc) */
-    unsigned int core_size;
+    unsigned int core_size;              /* what stays: lsmod's Size, whole pages as Linux's */
+    void *init_area;                     /* the .init* sections, right after the core (Linux */
+    unsigned int init_size;              /* 2.6's module_init/init_size): freed after init, then 0 */
     const struct kernel_symbol *syms;    /* what it exports */
     unsigned int num_syms;
     const struct kernel_symbol *gpl_syms;
@@ -71,6 +79,8 @@ struct module {
 #define MODULE_SOFTDEP(_softdep) MODULE_INFO(softdep, _softdep)
 #define MODULE_FIRMWARE(_firmware) MODULE_INFO(firmware, _firmware)
 #define MODULE_DEVICE_TABLE(type, name)
+/* Linux 2.6: documentation only ("currently unused"), as there. */
+#define MODULE_SUPPORTED_DEVICE(name)
 
 /* Holds a module while something of it is in use (an open file of its device):
  * rmmod refuses while "Used by" counts such holders. */

@@ -20,7 +20,7 @@ struct kernel_param_ops {
     unsigned int flags;
     /* Parses `val` into the parameter; 0 or -errno. */
     int (*set)(const char *val, const struct kernel_param *kp);
-    /* Writes the value (for modinfo-like listings); returns its length. */
+    /* Writes the value and a newline into a page (what sysfs shows); returns its length. */
     int (*get)(char *buffer, const struct kernel_param *kp);
     void (*free)(void *arg);
 };

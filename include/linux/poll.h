@@ -4,6 +4,7 @@
 #define _LINUX_POLL_H
 
 #include <linux/types.h>
+#include <linux/uaccess.h>   /* as Linux's poll.h: drivers get put_user from it */
 
 #include <uapi/linux/poll.h>   /* POLL* event bits, struct pollfd */
 

@@ -4,6 +4,7 @@
 #define _LINUX_SLAB_H
 
 #include <linux/gfp.h>
+#include <linux/errno.h>
 #include <linux/types.h>
 
 #ifdef __cplusplus

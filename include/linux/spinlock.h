@@ -61,21 +61,6 @@ static inline void spin_lock_init(spinlock_t *lock)
 #define raw_spin_lock_irqsave(lock, flags) spin_lock_irqsave(lock, flags)
 #define raw_spin_unlock_irqrestore(lock, flags) spin_unlock_irqrestore(lock, flags)
 
-/* Reader-writer locks: with one CPU and interrupts off, a plain lock. */
-typedef spinlock_t rwlock_t;
-#define DEFINE_RWLOCK(name) rwlock_t name = __SPIN_LOCK_UNLOCKED(name)
-#define rwlock_init(lock) spin_lock_init(lock)
-#define read_lock(lock) spin_lock(lock)
-#define read_unlock(lock) spin_unlock(lock)
-#define write_lock(lock) spin_lock(lock)
-#define write_unlock(lock) spin_unlock(lock)
-#define read_lock_irqsave(lock, flags) spin_lock_irqsave(lock, flags)
-#define read_unlock_irqrestore(lock, flags) spin_unlock_irqrestore(lock, flags)
-#define write_lock_irqsave(lock, flags) spin_lock_irqsave(lock, flags)
-#define write_unlock_irqrestore(lock, flags) spin_unlock_irqrestore(lock, flags)
-#define read_lock_bh(lock) spin_lock(lock)
-#define read_unlock_bh(lock) spin_unlock(lock)
-#define write_lock_bh(lock) spin_lock(lock)
-#define write_unlock_bh(lock) spin_unlock(lock)
+#include <linux/rwlock.h>   /* as Linux's spinlock.h includes it */
 
 #endif

@@ -6,6 +6,9 @@
 #define _LINUX_UACCESS_H
 
 #include <linux/errno.h>
+#include <linux/minmax.h>
+#include <linux/sched.h>
+#include <linux/string.h>
 #include <linux/types.h>
 
 #ifdef __cplusplus
@@ -30,6 +33,8 @@ bool access_ok(const void __user *address, unsigned long size);
 /* No separate unchecked versions: the checks are cheap. */
 #define __copy_from_user(to, from, n) copy_from_user(to, from, n)
 #define __copy_to_user(to, from, n) copy_to_user(to, from, n)
+#define raw_copy_from_user(to, from, n) copy_from_user(to, from, n)
+#define raw_copy_to_user(to, from, n) copy_to_user(to, from, n)
 #define __clear_user(to, n) clear_user(to, n)
 #define copy_from_user_inatomic(to, from, n) copy_from_user(to, from, n)
 #define __copy_from_user_inatomic(to, from, n) copy_from_user(to, from, n)

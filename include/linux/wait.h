@@ -64,6 +64,13 @@ void __wake_up(wait_queue_head_t *wq, unsigned int mode, int nr, void *key);
 int waitqueue_active(wait_queue_head_t *wq);
 /* For the wait_event macros: -ERESTARTSYS when a signal ends a sleep in `state`. */
 long __wait_event_interrupted(long state);
+/* Linux 2.6: sleep on wq until woken (or, interruptible, until a signal; or
+ * the timeout: those return the jiffies left). The caller's test and the sleep
+ * are not atomic: prefer wait_event. */
+void interruptible_sleep_on(wait_queue_head_t *wq);
+long interruptible_sleep_on_timeout(wait_queue_head_t *wq, long timeout);
+void sleep_on(wait_queue_head_t *wq);
+long sleep_on_timeout(wait_queue_head_t *wq, long timeout);
 
 #ifdef __cplusplus
 }

@@ -19,6 +19,11 @@ struct work_struct {
     struct list_head entry;         /* on its queue while waiting to run */
     work_func_t func;
     struct workqueue_struct *wq;    /* kernel: where it was queued last */
+    /* Linux up to 2.6.19: the function took a `void *` given to INIT_WORK, and
+     * queue_delayed_work took the work_struct itself, which had this timer. */
+    void (*old_func)(void *);
+    void *old_data;
+    struct timer_list timer;
 };
 
 struct delayed_work {
@@ -26,20 +31,37 @@ struct delayed_work {
     struct timer_list timer;        /* queues `work` when it fires */
 };
 
-#define __WORK_INITIALIZER(n, f) { 0, { &(n).entry, &(n).entry }, (f), NULL }
-#define DECLARE_WORK(n, f) struct work_struct n = __WORK_INITIALIZER(n, f)
-#define __DELAYED_WORK_INITIALIZER(n, f, tflags) { __WORK_INITIALIZER((n).work, (f)), { { NULL, NULL }, 0, NULL, 0, 0 } }
+/* DECLARE_WORK, INIT_WORK and PREPARE_WORK take (work, func) since 2.6.20 and
+ * (work, func, data) before: the number of arguments picks the form. */
+#define __WORK_PICK(_1, _2, NAME, ...) NAME
+#define __TIMER_INITIALIZER_EMPTY { { NULL, NULL }, 0, NULL, 0, 0 }
+#define __WORK_INITIALIZER(n, f) { 0, { &(n).entry, &(n).entry }, (f), NULL, NULL, NULL, __TIMER_INITIALIZER_EMPTY }
+#define __WORK_INITIALIZER_OLD(n, f, d) \
+    { 0, { &(n).entry, &(n).entry }, NULL, NULL, (void (*)(void *))(f), (void *)(d), __TIMER_INITIALIZER_EMPTY }
+#define __DECLARE_WORK_NEW(n, f) struct work_struct n = __WORK_INITIALIZER(n, f)
+#define __DECLARE_WORK_OLD(n, f, d) struct work_struct n = __WORK_INITIALIZER_OLD(n, f, d)
+#define DECLARE_WORK(n, ...) __WORK_PICK(__VA_ARGS__, __DECLARE_WORK_OLD, __DECLARE_WORK_NEW)(n, __VA_ARGS__)
+#define __DELAYED_WORK_INITIALIZER(n, f, tflags) { __WORK_INITIALIZER((n).work, (f)), __TIMER_INITIALIZER_EMPTY }
 #define DECLARE_DELAYED_WORK(n, f) struct delayed_work n = __DELAYED_WORK_INITIALIZER(n, f, 0)
 
-static inline void INIT_WORK(struct work_struct *work, work_func_t func)
+static inline void __init_work(struct work_struct *work, work_func_t func, void (*old_func)(void *), void *old_data)
 {
     work->data = 0;
     work->entry.next = &work->entry;
     work->entry.prev = &work->entry;
     work->func = func;
     work->wq = NULL;
+    work->old_func = old_func;
+    work->old_data = old_data;
+    init_timer(&work->timer);
 }
-#define PREPARE_WORK(work, fn) ((work)->func = (fn))
+#define __INIT_WORK_NEW(work, f) __init_work((work), (f), NULL, NULL)
+#define __INIT_WORK_OLD(work, f, d) __init_work((work), NULL, (void (*)(void *))(f), (void *)(d))
+#define INIT_WORK(work, ...) __WORK_PICK(__VA_ARGS__, __INIT_WORK_OLD, __INIT_WORK_NEW)(work, __VA_ARGS__)
+#define __PREPARE_WORK_NEW(work, f) ((work)->func = (f))
+#define __PREPARE_WORK_OLD(work, f, d) \
+    ((work)->old_func = (void (*)(void *))(f), (work)->old_data = (void *)(d))
+#define PREPARE_WORK(work, ...) __WORK_PICK(__VA_ARGS__, __PREPARE_WORK_OLD, __PREPARE_WORK_NEW)(work, __VA_ARGS__)
 
 static inline void INIT_DELAYED_WORK(struct delayed_work *dwork, work_func_t func)
 {
@@ -85,6 +107,8 @@ void destroy_workqueue(struct workqueue_struct *wq);
 bool queue_work(struct workqueue_struct *wq, struct work_struct *work);
 /* Queues `dwork` after `delay` jiffies (0: now) unless already pending. */
 bool queue_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork, unsigned long delay);
+/* The same for a 2.6-era work_struct, which waits on its own timer. */
+bool queue_delayed_work_old(struct workqueue_struct *wq, struct work_struct *work, unsigned long delay);
 /* Like queue_delayed_work, but a pending one gets the new delay. */
 bool mod_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork, unsigned long delay);
 /* Waits until everything queued on wq before the call has run. */
@@ -97,6 +121,7 @@ bool flush_delayed_work(struct delayed_work *dwork);
 bool cancel_work(struct work_struct *work);
 bool cancel_work_sync(struct work_struct *work);
 bool cancel_delayed_work(struct delayed_work *dwork);
+bool cancel_delayed_work_old(struct work_struct *work);
 bool cancel_delayed_work_sync(struct delayed_work *dwork);
 /* Whether the calling code runs on a worker thread, and which work it runs. */
 struct work_struct *current_work(void);
@@ -119,6 +144,21 @@ static inline bool schedule_delayed_work(struct delayed_work *dwork, unsigned lo
 {
     return queue_delayed_work(system_wq, dwork, delay);
 }
+
+/* queue_delayed_work, cancel_delayed_work and schedule_delayed_work take a
+ * struct delayed_work since 2.6.20 and a struct work_struct before. */
+#ifndef __cplusplus   /* C++ names the _old functions */
+static inline bool __schedule_delayed_work_old(struct work_struct *work, unsigned long delay)
+{
+    return queue_delayed_work_old(system_wq, work, delay);
+}
+#define queue_delayed_work(wq, work, delay) \
+    _Generic((work), struct work_struct *: queue_delayed_work_old, default: queue_delayed_work)(wq, work, delay)
+#define cancel_delayed_work(work) \
+    _Generic((work), struct work_struct *: cancel_delayed_work_old, default: cancel_delayed_work)(work)
+#define schedule_delayed_work(work, delay) \
+    _Generic((work), struct work_struct *: __schedule_delayed_work_old, default: schedule_delayed_work)(work, delay)
+#endif
 
 static inline void flush_scheduled_work(void)
 {

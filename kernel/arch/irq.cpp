@@ -8,10 +8,13 @@
 #include <kernel/mm.h>
 #include <libk/string.h>
 
+extern pt_regs* current_irq_regs;   // traps.cpp: what the interrupt interrupted
+
 namespace {
 
 struct IrqAction {
     irq_handler_t handler;
+    irq_handler_regs_t handler_regs;   // a 2.6-style handler instead, or nullptr
     unsigned long flags;
     const char* name;
     void* dev_id;
@@ -29,14 +32,17 @@ constinit SpinLock irq_lock;
 
 } // namespace
 
-int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char* name, void* dev_id)
+namespace {
+
+int add_action(unsigned int irq, irq_handler_t handler, irq_handler_regs_t handler_regs, unsigned long flags,
+    const char* name, void* dev_id)
 {
-    if (irq >= nr_irqs || !handler)
+    if (irq >= nr_irqs || (!handler && !handler_regs))
         return -EINVAL;
     auto* action = static_cast<IrqAction*>(kmalloc(sizeof(IrqAction), GFP_KERNEL));
     if (!action)
         return -ENOMEM;
-    *action = { handler, flags, name, dev_id, nullptr };
+    *action = { handler, handler_regs, flags, name, dev_id, nullptr };
 
     SpinLockGuard guard(irq_lock);
     IrqLine& line = lines[irq];
@@ -51,6 +57,19 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, co
     if (line.disable_depth == 0)
         pic_unmask(irq);
     return 0;
+}
+
+} // namespace
+
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char* name, void* dev_id)
+{
+    return add_action(irq, handler, nullptr, flags, name, dev_id);
+}
+
+int request_irq_with_regs(unsigned int irq, irq_handler_regs_t handler, unsigned long flags, const char* name,
+    void* dev_id)
+{
+    return add_action(irq, nullptr, handler, flags, name, dev_id);
 }
 
 void free_irq(unsigned int irq, void* dev_id)
@@ -121,8 +140,12 @@ void handle_irq(unsigned irq)
     IrqLine& line = lines[irq];
     ++line.count;
     bool handled = false;
-    for (IrqAction* action = line.actions; action; action = action->next)
-        handled |= action->handler(static_cast<int>(irq), action->dev_id) == IRQ_HANDLED;
+    for (IrqAction* action = line.actions; action; action = action->next) {
+        irqreturn_t result = action->handler_regs
+            ? action->handler_regs(static_cast<int>(irq), action->dev_id, current_irq_regs)
+            : action->handler(static_cast<int>(irq), action->dev_id);
+        handled |= result == IRQ_HANDLED;
+    }
     pic_send_eoi(irq);
     if (!handled && !line.actions)
         pr_debug("irq %u: nobody cared\n", irq);

@@ -6,6 +6,7 @@
 #include <arch/ptrace.h>
 #include <arch/x86.h>
 #include <asm/signal.h>
+#include <kernel/kprobes.h>
 #include <kernel/panic.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
@@ -88,6 +89,11 @@ void do_exception(pt_regs* regs)
         page_fault(regs);
         return;
     }
+    // A kprobe's int3, and the single step after it (kernel/arch/kprobes.cpp).
+    if (vector == 3 && !user_mode(regs) && kprobe_int3_handler(regs))
+        return;
+    if (vector == 1 && !user_mode(regs) && kprobe_debug_handler(regs))
+        return;
     if (!user_mode(regs)) {
         // A stale user segment selector on the way out of the kernel (boot/entry.asm).
         if (uintptr_t fixup = vector == 13 ? search_exception_table(regs->ip) : 0) {

@@ -31,3 +31,14 @@ int blk_drop_partitions(gendisk* disk, bool force);
 // Drops the unused buffers of bdev (of its partitions too, for a disk); dirty
 // ones only with dirty_too (the device is going away).
 void buffer_forget_bdev(block_device* bdev, bool dirty_too);
+
+// blk-mq queues (kernel/block/blk_mq.cpp): submit_bio's way into one, and the
+// freeing of a destroyed queue (blk_cleanup_queue, put_disk).
+void blk_mq_submit_bio(request_queue* q, bio* b);
+void blk_mq_free_queue(request_queue* q);
+
+// Ends a bio: `status`, and as bi_error `error` or the errno of `status`.
+void end_bio(bio* b, blk_status_t status, int error = 0);
+// Completes the first `nr_bytes` of a request: its position moves on, and each
+// bio that is wholly done ends with `status` (both request paths, blk_core and blk_mq).
+void blk_advance_request(request* rq, unsigned int nr_bytes, blk_status_t status, int error = 0);

@@ -1,6 +1,7 @@
 // Request queues and bios: the request_fn path (a request per bio, handed to the
 // driver under its queue lock with interrupts off) and the make_request path.
 #include "blk.h"
+#include <linux/blk-mq.h>
 #include <kernel/completion.h>
 #include <kernel/mm.h>
 #include <libk/string.h>
@@ -15,12 +16,7 @@ void free_request(request* rq) { kfree(rq); }
 // Ends one bio of a finished request with the request's error.
 void finish_bio(bio* b, int error)
 {
-    b->bi_next = nullptr;
-    if (error) {
-        b->bi_error = error;
-        b->bi_status = BLK_STS_IOERR;
-    }
-    bio_endio(b);
+    end_bio(b, error ? errno_to_blk_status(error) : BLK_STS_OK, error);
 }
 
 void wait_end_io(bio* b)
@@ -40,6 +36,32 @@ void account(block_device* bdev, int dir, unsigned bytes, unsigned long ms)
 }
 
 } // namespace
+
+void end_bio(bio* b, blk_status_t status, int error)
+{
+    b->bi_next = nullptr;
+    if (status) {
+        b->bi_status = status;
+        b->bi_error = error ? error : blk_status_to_errno(status);
+    }
+    bio_endio(b);
+}
+
+void blk_advance_request(request* rq, unsigned int nr_bytes, blk_status_t status, int error)
+{
+    while (nr_bytes && rq->bio) {
+        bio* b = rq->bio;
+        unsigned n = nr_bytes < b->bi_iter.bi_size ? nr_bytes : b->bi_iter.bi_size;
+        bio_advance_iter(b, &b->bi_iter, n);
+        rq->__sector += n >> 9;
+        rq->__data_len -= n;
+        nr_bytes -= n;
+        if (b->bi_iter.bi_size == 0) {
+            rq->bio = b->bi_next;
+            end_bio(b, status, error);
+        }
+    }
+}
 
 extern "C" struct bio* bio_alloc(unsigned int, unsigned int nr_vecs)
 {
@@ -72,7 +94,7 @@ extern "C" void submit_bio(struct bio* b)
     block_device* bdev = b->bi_bdev;
     gendisk* disk = bdev ? bdev->bd_disk : nullptr;
     request_queue* q = disk ? disk->queue : nullptr;
-    if (!q || q->dead || (!q->request_fn && !q->make_request_fn)) {
+    if (!q || q->dead || (!q->request_fn && !q->make_request_fn && !q->mq_ops)) {
         bio_io_error(b);
         return;
     }
@@ -82,6 +104,10 @@ extern "C" void submit_bio(struct bio* b)
     }
     b->bi_iter.bi_sector += bdev->bd_start_sect;   // partitions share the disk's queue
     b->bi_disk = disk;
+    if (q->mq_ops) {
+        blk_mq_submit_bio(q, b);
+        return;
+    }
     if (q->make_request_fn) {
         q->make_request_fn(q, b);
         return;
@@ -104,7 +130,7 @@ extern "C" void submit_bio(struct bio* b)
     spin_lock_irqsave(q->queue_lock, flags);
     request** tail = &q->queue_head;
     while (*tail)
-        tail = &(*tail)->queuelist;
+        tail = &(*tail)->next_queued;
     *tail = rq;
     q->request_fn(q);   // with the queue lock held and interrupts off, as Linux did
     spin_unlock_irqrestore(q->queue_lock, flags);
@@ -167,13 +193,14 @@ extern "C" struct request* blk_peek_request(struct request_queue* q)
 extern "C" void blk_start_request(struct request* rq)
 {
     request_queue* q = rq->q;
-    for (request** p = &q->queue_head; *p; p = &(*p)->queuelist) {
+    for (request** p = &q->queue_head; *p; p = &(*p)->next_queued) {
         if (*p == rq) {
-            *p = rq->queuelist;
+            *p = rq->next_queued;
             break;
         }
     }
-    rq->queuelist = nullptr;
+    rq->next_queued = nullptr;
+    INIT_LIST_HEAD(&rq->queuelist);
 }
 
 extern "C" struct request* blk_fetch_request(struct request_queue* q)
@@ -188,18 +215,7 @@ extern "C" bool __blk_end_request(struct request* rq, int error, unsigned int nr
 {
     if (error)
         rq->errors = error;
-    while (nr_bytes && rq->bio) {
-        bio* b = rq->bio;
-        unsigned n = nr_bytes < b->bi_iter.bi_size ? nr_bytes : b->bi_iter.bi_size;
-        bio_advance_iter(b, &b->bi_iter, n);
-        rq->__sector += n >> 9;
-        rq->__data_len -= n;
-        nr_bytes -= n;
-        if (b->bi_iter.bi_size == 0) {
-            rq->bio = b->bi_next;
-            finish_bio(b, rq->errors);
-        }
-    }
+    blk_advance_request(rq, nr_bytes, rq->errors ? errno_to_blk_status(rq->errors) : BLK_STS_OK, rq->errors);
     if (rq->bio && rq->__data_len)
         return true;
     while (rq->bio) {
@@ -258,6 +274,16 @@ extern "C" void blk_cleanup_queue(struct request_queue* q)
 {
     if (!q)
         return;
+    if (q->mq_ops) {
+        blk_mq_destroy_queue(q);
+        if (!q->owned_by_disk)   // else put_disk frees it
+            blk_mq_free_queue(q);
+        return;
+    }
+    if (q->owned_by_disk) {      // 5.x drivers clean up the queue, then put the disk
+        q->dead = 1;
+        return;
+    }
     // Requests nobody fetched fail now.
     unsigned long flags;
     spin_lock_irqsave(q->queue_lock, flags);
@@ -304,3 +330,33 @@ EXPORT_SYMBOL(blk_cleanup_queue);
 EXPORT_SYMBOL(blk_queue_logical_block_size);
 EXPORT_SYMBOL(blk_queue_physical_block_size);
 EXPORT_SYMBOL(blk_queue_max_hw_sectors);
+
+extern "C" int blk_status_to_errno(blk_status_t status)
+{
+    switch (status) {
+    case BLK_STS_OK: return 0;
+    case BLK_STS_NOTSUPP: return -EOPNOTSUPP;
+    case BLK_STS_TIMEOUT: return -ETIMEDOUT;
+    case BLK_STS_NOSPC: return -ENOSPC;
+    case BLK_STS_TRANSPORT: return -ENOLINK;
+    case BLK_STS_TARGET: return -EREMOTEIO;
+    case BLK_STS_NEXUS: return -EBADE;
+    case BLK_STS_MEDIUM: return -ENODATA;
+    case BLK_STS_PROTECTION: return -EILSEQ;
+    case BLK_STS_RESOURCE: return -ENOMEM;
+    case BLK_STS_DEV_RESOURCE: return -EBUSY;
+    case BLK_STS_AGAIN: return -EAGAIN;
+    default: return -EIO;
+    }
+}
+
+extern "C" blk_status_t errno_to_blk_status(int error)
+{
+    for (int status = BLK_STS_OK; status <= BLK_STS_DEV_RESOURCE; ++status)
+        if (error != -EIO && blk_status_to_errno(static_cast<blk_status_t>(status)) == error)
+            return static_cast<blk_status_t>(status);
+    return BLK_STS_IOERR;
+}
+
+EXPORT_SYMBOL(blk_status_to_errno);
+EXPORT_SYMBOL(errno_to_blk_status);

@@ -303,17 +303,27 @@ extern "C" struct gendisk* blk_alloc_disk(int)
         kfree(disk);
         return nullptr;
     }
+    disk->queue->owned_by_disk = 1;
+    disk->owns_queue = 1;
     return disk;
 }
 
-extern "C" void add_disk(struct gendisk* disk)
+extern "C" int add_disk(struct gendisk* disk)
 {
+    if (disk->major && disk->minors <= 0) {
+        pr_warn("%s: add_disk of a disk with a major but no minors\n", disk->disk_name);
+        return -EINVAL;
+    }
     mutex_lock(&blk_mutex);
+    if (!disk->major) {   // blk_mq_alloc_disk's disks may leave the number to us
+        disk->major = BLOCK_EXT_MAJOR;
+        disk->first_minor = static_cast<int>(next_ext_minor++);
+    }
     dev_t dev = MKDEV(disk->major, disk->first_minor);
     block_device* whole = new_bdev(disk, dev, 0, 0, disk->capacity, disk->disk_name);
     if (!whole) {
         mutex_unlock(&blk_mutex);
-        return;
+        return -ENOMEM;
     }
     disk->part0 = whole;
     disk->flags |= GENHD_FL_UP;
@@ -326,12 +336,12 @@ extern "C" void add_disk(struct gendisk* disk)
     if (!(disk->flags & GENHD_FL_NO_PART_SCAN))
         blk_add_partitions(disk);
     mutex_unlock(&blk_mutex);
+    return 0;
 }
 
 extern "C" int device_add_disk(void*, struct gendisk* disk, void*)
 {
-    add_disk(disk);
-    return 0;
+    return add_disk(disk);
 }
 
 extern "C" void del_gendisk(struct gendisk* disk)
@@ -354,12 +364,18 @@ extern "C" void del_gendisk(struct gendisk* disk)
 
 extern "C" void put_disk(struct gendisk* disk)
 {
+    if (!disk)
+        return;
+    // A queue made together with the disk goes with it (Linux 5.15+).
+    if (disk->owns_queue && disk->queue) {
+        disk->queue->owned_by_disk = 0;
+        blk_cleanup_queue(disk->queue);
+    }
     kfree(disk);
 }
 
 extern "C" void blk_cleanup_disk(struct gendisk* disk)
 {
-    blk_cleanup_queue(disk->queue);
     put_disk(disk);
 }
 

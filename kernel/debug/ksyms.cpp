@@ -1,16 +1,24 @@
-// Address -> function name, from the symbol table embedded in kernel.elf at
+// Address -> symbol name, from the symbol table embedded in kernel.elf at
 // build time (toolchain/gen-ksyms.sh), then from the loaded modules' own
-// symbols (kernel/module/kallsyms.cpp). Used by backtraces and printk's %pS.
+// symbols (kernel/module/kallsyms.cpp). Used by backtraces and printk's %pS;
+// name -> address and the whole table for kallsyms (kernel/debug/kallsyms.cpp).
 #include "ksyms_layout.h"
 #include <kernel/kallsyms.h>
 #include <kernel/panic.h>
 #include <libk/format.h>
+#include <libk/string.h>
+
+extern "C" char _text[], _etext[], _kernel_end[];
 
 namespace {
 
 // The function containing `address`, or nullptr.
 const kernlab_ksym* find_symbol(uintptr_t address)
 {
+    // Past the image (a module's memory, freed or not): the last kernel
+    // symbols are unsized markers that would claim it.
+    if (address >= reinterpret_cast<uintptr_t>(_kernel_end))
+        return nullptr;
     // Binary search for the last symbol at or below the address.
     unsigned low = 0, high = kernlab_ksyms_count;
     while (low < high) {
@@ -57,4 +65,43 @@ int lookup_return_address(uintptr_t address, char* out, size_t size)
         return length;
     const kernlab_ksym* symbol = find_symbol(address - 1);
     return symbol ? format_symbol(symbol, address - symbol->address, out, size, true) : 0;
+}
+
+uintptr_t kernel_kallsyms_lookup_name(const char* name)
+{
+    for (unsigned i = 0; i < kernlab_ksyms_count; ++i)
+        if (libk::strcmp(kernlab_ksym_names + kernlab_ksyms[i].name_offset, name) == 0)
+            return kernlab_ksyms[i].address;
+    return 0;
+}
+
+void kernel_kallsyms_on_each(void (*visit)(const char* name, uintptr_t address, char type, void* context),
+    void* context)
+{
+    for (unsigned i = 0; i < kernlab_ksyms_count; ++i) {
+        const kernlab_ksym& symbol = kernlab_ksyms[i];
+        visit(kernlab_ksym_names + symbol.name_offset, symbol.address, symbol.type, context);
+    }
+}
+
+bool kernel_text_address(uintptr_t address)
+{
+    return address >= reinterpret_cast<uintptr_t>(_text) && address < reinterpret_cast<uintptr_t>(_etext);
+}
+
+bool kernel_function_start(uintptr_t address)
+{
+    // The first of the symbols at `address` or above (the table is sorted).
+    unsigned low = 0, high = kernlab_ksyms_count;
+    while (low < high) {
+        unsigned middle = (low + high) / 2;
+        if (kernlab_ksyms[middle].address < address)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    for (unsigned i = low; i < kernlab_ksyms_count && kernlab_ksyms[i].address == address; ++i)
+        if (kernlab_ksyms[i].type && libk::strchr("TtWw", kernlab_ksyms[i].type))
+            return kernel_text_address(address);
+    return false;
 }

@@ -1,4 +1,5 @@
-/* Layout of the kernel symbol table embedded in kernel.elf (for oops backtraces). */
+/* Layout of the kernel symbol table embedded in kernel.elf (oops backtraces,
+ * %pS, kallsyms_lookup_name, /proc/kallsyms). */
 #ifndef KERNLAB_KSYMS_LAYOUT_H
 #define KERNLAB_KSYMS_LAYOUT_H
 
@@ -6,6 +7,7 @@ struct kernlab_ksym {
     unsigned int address;
     unsigned int size;
     unsigned int name_offset; /* into kernlab_ksym_names */
+    char type;                /* nm's letter: T t (code), D d, R r, B b (data), W w V v u (weak, unique) */
 };
 
 #define KSYMS_SECTION __attribute__((section(".ksyms"), used))

@@ -237,12 +237,13 @@ extern "C" int register_chrdev(unsigned int major, const char* name, const struc
     return major == 0 ? static_cast<int>(region->major) : 0;
 }
 
-extern "C" void unregister_chrdev(unsigned int major, const char*)
+extern "C" int unregister_chrdev(unsigned int major, const char*)
 {
     CharRegion* region = unregister_region(major, 0, 256);
     if (!region)
-        return;
+        return -EINVAL;
     if (region->owned_cdev)
         cdev_del(region->owned_cdev);
     kfree(region);
+    return 0;
 }

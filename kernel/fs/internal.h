@@ -51,6 +51,7 @@ ErrorOr<size_t> path_name(const Path& path, const Path& root, char* buffer, size
 // component, so /proc/PID/fd/N can still name a file that was unlinked since.
 struct file_name {
     Path dir;
+    dentry entry;   // what drivers see as file->f_path.dentry: `name` and the file's inode
     size_t length;
     char name[];   // NUL-terminated
 };

@@ -282,6 +282,8 @@ file_name* file_name_from(const LastComponent& last)
     name->dir = path_get(last.dir);
     name->length = last.length;
     libk::memcpy(name->name, last.name, last.length + 1);
+    name->entry.d_name = { 0, static_cast<u32>(last.length), reinterpret_cast<const unsigned char*>(name->name) };
+    name->entry.d_inode = nullptr;   // the opener's file sets it
     return name;
 }
 

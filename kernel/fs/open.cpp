@@ -177,8 +177,14 @@ ErrorOr<file*> do_open(int dfd, const char* name, int flags, umode_t mode)
         result = found.error();
     } else {
         result = open_found(found.value(), flags, created);
-        if (!result.is_error())
-            result.value()->f_name = file_name_from(*last);
+        if (!result.is_error()) {
+            file* f = result.value();
+            f->f_name = file_name_from(*last);
+            if (f->f_name) {
+                f->f_name->entry.d_inode = f->f_inode;
+                f->f_path = { f->f_vfsmnt, &f->f_name->entry };
+            }
+        }
     }
     last_component_put(*last);
     kfree(last);

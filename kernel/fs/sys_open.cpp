@@ -184,13 +184,14 @@ extern "C" long sys_ioctl(unsigned int fd, unsigned int command, unsigned long a
         break;
     }
     default:
-        if (f->f_op && f->f_op->unlocked_ioctl) {
+        if (f->f_op && f->f_op->unlocked_ioctl)
             result = f->f_op->unlocked_ioctl(f, command, argument);
-            if (result == -ENOIOCTLCMD)
-                result = -ENOTTY;
-        } else {
+        else if (f->f_op && f->f_op->ioctl)   // a 2.6 driver's, given the inode too
+            result = f->f_op->ioctl(file_inode(f), f, command, argument);
+        else
             result = -ENOTTY;
-        }
+        if (result == -ENOIOCTLCMD)
+            result = -ENOTTY;
         break;
     }
     fput(f);

@@ -4,6 +4,18 @@
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/export.h>
+#include <stddef.h>
+
+// struct cred is the kernel's Credentials (task->cred points at the task's own).
+static_assert(sizeof(cred) == sizeof(Credentials));
+static_assert(offsetof(cred, uid) == offsetof(Credentials, uid));
+static_assert(offsetof(cred, euid) == offsetof(Credentials, euid));
+static_assert(offsetof(cred, suid) == offsetof(Credentials, suid));
+static_assert(offsetof(cred, fsuid) == offsetof(Credentials, fsuid));
+static_assert(offsetof(cred, gid) == offsetof(Credentials, gid));
+static_assert(offsetof(cred, egid) == offsetof(Credentials, egid));
+static_assert(offsetof(cred, sgid) == offsetof(Credentials, sgid));
+static_assert(offsetof(cred, fsgid) == offsetof(Credentials, fsgid));
 
 extern "C" kuid_t current_uid(void) { return { current->cred.uid }; }
 EXPORT_SYMBOL(current_uid);

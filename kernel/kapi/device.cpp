@@ -1,12 +1,18 @@
 // Classes and devices (include/linux/device.h): enough of the device model for
 // char drivers. device_create makes the /dev node through devtmpfs, the part
-// udev plays on Linux (root-owned, 0600 unless the class's devnode says).
+// udev plays on Linux (root-owned, 0600 unless the class's devnode says), and
+// the device's sysfs directory as Linux lays it out:
+//   /sys/devices/virtual/CLASS/NAME/{dev,uevent,subsystem}  (or below its parent)
+//   /sys/class/CLASS/NAME -> ../../devices/virtual/CLASS/NAME
+//   /sys/dev/char/MAJOR:MINOR -> ../../devices/virtual/CLASS/NAME
 #include "internal.h"
+#include <kernel/initcall.h>
 #include <kernel/mm.h>
 #include <libk/format.h>
 #include <libk/string.h>
 #include <linux/export.h>
 #include <linux/fs.h>
+#include <linux/kobject.h>
 #include <linux/stat.h>
 
 namespace {
@@ -15,6 +21,161 @@ constexpr umode_t default_node_mode = 0600;
 
 constinit SpinLock devices_lock;
 constinit device* devices = nullptr;
+
+// /sys/devices, /sys/devices/virtual, /sys/class, /sys/dev/char (Linux's devices_init, classes_init).
+struct DeviceDirs {
+    kset* devices;
+    kobject* virtual_dir;
+    kset* classes;
+    kobject* dev;
+    kobject* dev_char;
+    kobject* dev_block;
+};
+constinit DeviceDirs dirs = {};
+
+// Made on first use too: built-in drivers may register before the initcall.
+bool device_dirs_ready()
+{
+    if (dirs.dev_block)
+        return true;
+    if (!dirs.devices)
+        dirs.devices = kset_create_and_add("devices", nullptr, nullptr);
+    if (dirs.devices && !dirs.virtual_dir)
+        dirs.virtual_dir = kobject_create_and_add("virtual", &dirs.devices->kobj);
+    if (!dirs.classes)
+        dirs.classes = kset_create_and_add("class", nullptr, nullptr);
+    if (!dirs.dev)
+        dirs.dev = kobject_create_and_add("dev", nullptr);
+    if (dirs.dev && !dirs.dev_char)
+        dirs.dev_char = kobject_create_and_add("char", dirs.dev);
+    if (dirs.dev && !dirs.dev_block)
+        dirs.dev_block = kobject_create_and_add("block", dirs.dev);
+    return dirs.virtual_dir && dirs.classes && dirs.dev_char && dirs.dev_block;
+}
+
+int devices_init()
+{
+    return device_dirs_ready() ? 0 : -ENOMEM;
+}
+postcore_initcall(devices_init);
+
+// ---- a device's attributes ----
+
+ssize_t dev_attr_show(kobject* kobj, attribute* attr, char* buf)
+{
+    auto* dattr = container_of(attr, device_attribute, attr);
+    return dattr->show ? dattr->show(kobj_to_dev(kobj), dattr, buf) : -EIO;
+}
+
+ssize_t dev_attr_store(kobject* kobj, attribute* attr, const char* buf, size_t count)
+{
+    auto* dattr = container_of(attr, device_attribute, attr);
+    return dattr->store ? dattr->store(kobj_to_dev(kobj), dattr, buf, count) : -EIO;
+}
+
+const sysfs_ops dev_sysfs_ops = {
+    .show = dev_attr_show,
+    .store = dev_attr_store,
+};
+
+// The last reference: the device's memory goes (its sysfs directory went at unregister).
+void device_release(kobject* kobj)
+{
+    device* dev = kobj_to_dev(kobj);
+    kfree(dev->node_name);
+    kfree(dev);
+}
+
+const kobj_type device_ktype = {
+    .release = device_release,
+    .sysfs_ops = &dev_sysfs_ops,
+    .default_groups = nullptr,
+};
+
+ssize_t dev_show(device* dev, device_attribute*, char* buf)
+{
+    return sysfs_emit(buf, "%u:%u\n", MAJOR(dev->devt), MINOR(dev->devt));
+}
+
+// What udev would be told (Linux's uevent file; writing it to replay the
+// event needs a uevent sender, which kernlab does not have, so it is read-only).
+ssize_t uevent_show(device* dev, device_attribute*, char* buf)
+{
+    int length = 0;
+    if (dev->devt) {
+        length += sysfs_emit_at(buf, length, "MAJOR=%u\nMINOR=%u\n", MAJOR(dev->devt), MINOR(dev->devt));
+        length += sysfs_emit_at(buf, length, "DEVNAME=%s\n", dev->node_name ? dev->node_name : dev->name);
+    }
+    return length;
+}
+
+device_attribute dev_attr_dev = { { "dev", 0444 }, dev_show, nullptr };
+device_attribute dev_attr_uevent = { { "uevent", 0444 }, uevent_show, nullptr };
+
+void dev_char_name(const device* dev, char* name, size_t size)
+{
+    libk::snprintf(name, size, "%u:%u", MAJOR(dev->devt), MINOR(dev->devt));
+}
+
+// The directory the device goes in: its parent's, else /sys/devices/virtual/CLASS.
+kobject* device_parent_dir(device* dev)
+{
+    if (dev->parent && dev->parent->kobj.state_in_sysfs)
+        return &dev->parent->kobj;
+    device_class* cls = dev->class_;
+    if (cls && cls->sysfs_virtual_dir)
+        return cls->sysfs_virtual_dir;
+    return dirs.virtual_dir;
+}
+
+// The directory, its files and the links to it; an error leaves none of them.
+int device_add_sysfs(device* dev)
+{
+    kobject_init(&dev->kobj, &device_ktype);
+    if (!device_dirs_ready())
+        return -ENOMEM;
+    int error = kobject_add(&dev->kobj, device_parent_dir(dev), "%s", dev->name);
+    if (error)
+        return error;
+    device_class* cls = dev->class_;
+    char number[24];
+    dev_char_name(dev, number, sizeof(number));
+    if (dev->devt && (error = sysfs_create_file(&dev->kobj, &dev_attr_dev.attr)))
+        goto fail;
+    if ((error = sysfs_create_file(&dev->kobj, &dev_attr_uevent.attr)))
+        goto fail;
+    if (cls && cls->dev_groups && (error = sysfs_create_groups(&dev->kobj, cls->dev_groups)))
+        goto fail;
+    if (cls && cls->sysfs_dir) {
+        if ((error = sysfs_create_link(&dev->kobj, cls->sysfs_dir, "subsystem")))
+            goto fail;
+        if ((error = sysfs_create_link(cls->sysfs_dir, &dev->kobj, dev->name)))
+            goto fail;
+    }
+    if (dev->devt && (error = sysfs_create_link(dirs.dev_char, &dev->kobj, number))) {
+        if (cls && cls->sysfs_dir)
+            sysfs_remove_link(cls->sysfs_dir, dev->name);
+        goto fail;
+    }
+    return 0;
+fail:
+    kobject_del(&dev->kobj);
+    return error;
+}
+
+void device_remove_sysfs(device* dev)
+{
+    if (!dev->kobj.state_in_sysfs)
+        return;
+    if (dev->devt) {
+        char number[24];
+        dev_char_name(dev, number, sizeof(number));
+        sysfs_remove_link(dirs.dev_char, number);
+    }
+    if (dev->class_ && dev->class_->sysfs_dir)
+        sysfs_remove_link(dev->class_->sysfs_dir, dev->name);
+    kobject_del(&dev->kobj);
+}
 
 void link_device(device* dev)
 {
@@ -45,16 +206,33 @@ device* find_device(device_class* cls, dev_t devt)
     return nullptr;
 }
 
+void delete_node(device* dev)
+{
+    if (!dev->node_name)
+        return;
+    int error = devtmpfs_delete_node(dev->node_name);
+    if (error < 0)
+        printk(KERN_WARNING "device: removing /dev/%s failed (%d)\n", dev->node_name, error);
+}
+
+// Takes the device out of sysfs and /dev; its memory goes with the last kobject_put.
 void free_device(device* dev)
 {
-    if (dev->node_name) {
-        int error = devtmpfs_delete_node(dev->node_name);
-        if (error < 0)
-            printk(KERN_WARNING "device: removing /dev/%s failed (%d)\n", dev->node_name, error);
-        kfree(dev->node_name);
-    }
-    kfree(dev);
+    delete_node(dev);
+    device_remove_sysfs(dev);
+    kobject_put(&dev->kobj);
 }
+
+void class_release(kobject* kobj)
+{
+    kfree(to_kset(kobj));
+}
+
+const kobj_type class_dir_ktype = {
+    .release = class_release,
+    .sysfs_ops = &kobj_sysfs_ops,
+    .default_groups = nullptr,
+};
 
 } // namespace
 
@@ -83,11 +261,20 @@ device* device_create_node(device_class* cls, device* parent, dev_t devt, void* 
             kfree(dev);
             return static_cast<device*>(ERR_PTR(-ENOMEM));
         }
+    }
+    // sysfs first, as Linux's device_add: udev learns of the node from it.
+    if (int error = device_add_sysfs(dev); error < 0) {
+        printk(KERN_ERR "device_create: %s: sysfs error %d\n", dev->name, error);
+        kobject_put(&dev->kobj);   // device_release frees it
+        return static_cast<device*>(ERR_PTR(error));
+    }
+    if (devt) {
         int error = devtmpfs_create_node(dev->node_name, static_cast<umode_t>(S_IFCHR | (mode & 07777)), devt);
         if (error < 0) {
             printk(KERN_ERR "device_create: /dev/%s: error %d\n", dev->node_name, error);
             kfree(dev->node_name);
-            kfree(dev);
+            dev->node_name = nullptr;
+            free_device(dev);
             return static_cast<device*>(ERR_PTR(error));
         }
     }
@@ -97,11 +284,33 @@ device* device_create_node(device_class* cls, device* parent, dev_t devt, void* 
 
 extern "C" struct device_class* __class_create(struct module* owner, const char* name)
 {
-    auto* cls = static_cast<device_class*>(kzalloc(sizeof(device_class), GFP_KERNEL));
-    if (!cls)
+    if (!device_dirs_ready())
         return static_cast<device_class*>(ERR_PTR(-ENOMEM));
+    auto* cls = static_cast<device_class*>(kzalloc(sizeof(device_class), GFP_KERNEL));
+    auto* dir = static_cast<kset*>(kzalloc(sizeof(kset), GFP_KERNEL));
+    if (!cls || !dir) {
+        kfree(cls);
+        kfree(dir);
+        return static_cast<device_class*>(ERR_PTR(-ENOMEM));
+    }
     cls->name = name;
     cls->owner = owner;
+    // /sys/class/NAME, a kset as in Linux (subsys_private::subsys).
+    dir->kobj.kset = dirs.classes;
+    kobject_init(&dir->kobj, &class_dir_ktype);
+    if (kobject_set_name(&dir->kobj, "%s", name) || kset_register(dir)) {
+        kobject_put(&dir->kobj);
+        kfree(cls);
+        return static_cast<device_class*>(ERR_PTR(-EEXIST));
+    }
+    cls->sysfs_dir = &dir->kobj;
+    // /sys/devices/virtual/NAME: where its devices without a parent go.
+    cls->sysfs_virtual_dir = kobject_create_and_add(name, dirs.virtual_dir);
+    if (!cls->sysfs_virtual_dir) {
+        kset_unregister(dir);
+        kfree(cls);
+        return static_cast<device_class*>(ERR_PTR(-ENOMEM));
+    }
     return cls;
 }
 EXPORT_SYMBOL(__class_create);
@@ -130,6 +339,9 @@ extern "C" void class_destroy(struct device_class* cls)
         printk(KERN_WARNING "class_destroy %s: device %s still registered\n", cls->name, orphan->name);
         device_unregister(orphan);
     }
+    kobject_put(cls->sysfs_virtual_dir);
+    if (cls->sysfs_dir)
+        kset_unregister(to_kset(cls->sysfs_dir));
     kfree(cls);
 }
 EXPORT_SYMBOL(class_destroy);
@@ -161,3 +373,18 @@ extern "C" void device_destroy(struct device_class* cls, dev_t devt)
     device_unregister(find_device(cls, devt));
 }
 EXPORT_SYMBOL(device_destroy);
+
+extern "C" int device_create_file(struct device* dev, const struct device_attribute* attr)
+{
+    if (!dev || !attr)
+        return -EINVAL;
+    return sysfs_create_file(&dev->kobj, &attr->attr);
+}
+EXPORT_SYMBOL(device_create_file);
+
+extern "C" void device_remove_file(struct device* dev, const struct device_attribute* attr)
+{
+    if (dev && attr)
+        sysfs_remove_file(&dev->kobj, &attr->attr);
+}
+EXPORT_SYMBOL(device_remove_file);

@@ -43,6 +43,7 @@ EXPORT_SYMBOL(access_ok);
 
 // Interrupts
 EXPORT_SYMBOL(request_irq);
+EXPORT_SYMBOL(request_irq_with_regs);
 EXPORT_SYMBOL(free_irq);
 EXPORT_SYMBOL(disable_irq);
 EXPORT_SYMBOL(enable_irq);
@@ -90,6 +91,7 @@ EXPORT_SYMBOL(inode_init_owner);
 EXPORT_SYMBOL(init_special_inode);
 EXPORT_SYMBOL(current_time);
 EXPORT_SYMBOL(inode_permission);
+EXPORT_SYMBOL(generic_permission);
 EXPORT_SYMBOL(setattr_copy);
 
 // The C string functions (libk/c_names/string.cpp)

@@ -5,6 +5,7 @@
 #include <kernel/kthread.h>
 #include <kernel/mm.h>
 #include <libk/format.h>
+#include <linux/completion.h>
 #include <linux/err.h>
 #include <linux/export.h>
 #include <linux/kthread.h>
@@ -41,6 +42,17 @@ KThread* find_kthread(Task* task, bool include_exited)
     return nullptr;
 }
 
+// The thread is done: kthread_stop may go on. It frees the record once it
+// sees `exited`: touch nothing after.
+void announce_exit(KThread* k, int result)
+{
+    uint32_t flags = arch::local_irq_save();
+    k->result = result;
+    k->exited = true;
+    wake_up_all(&k->exited_wait);
+    arch::local_irq_restore(flags);
+}
+
 int kthread_main(void* arg)
 {
     auto* k = static_cast<KThread*>(arg);
@@ -59,17 +71,28 @@ int kthread_main(void* arg)
     arch::local_irq_restore(flags);
 
     int result = k->should_stop ? -EINTR : k->fn(k->data);
-
-    // kthread_stop frees the record once it sees `exited`: touch nothing after.
-    flags = arch::local_irq_save();
-    k->result = result;
-    k->exited = true;
-    wake_up_all(&k->exited_wait);
-    arch::local_irq_restore(flags);
+    announce_exit(k, result);
     return result;
 }
 
 } // namespace
+
+// Ends the calling kthread from anywhere in its function, as returning `code` would.
+extern "C" void kthread_exit(long code)
+{
+    if (KThread* k = find_kthread(current, false))
+        announce_exit(k, static_cast<int>(code));
+    do_exit(static_cast<int>(code));
+}
+EXPORT_SYMBOL(kthread_exit);
+
+extern "C" void kthread_complete_and_exit(struct completion* done, long code)
+{
+    if (done)
+        complete(done);
+    kthread_exit(code);
+}
+EXPORT_SYMBOL(kthread_complete_and_exit);
 
 extern "C" struct task_struct* kthread_create(int (*threadfn)(void*), void* data, const char* namefmt, ...)
 {

@@ -10,14 +10,40 @@
 #include <linux/preempt.h>
 #include <stddef.h>
 
-// struct task_struct is the head of the kernel's Task (pid, then comm).
+// struct task_struct is the head of the kernel's Task.
 static_assert(offsetof(task_struct, pid) == offsetof(Task, pid));
 static_assert(offsetof(task_struct, comm) == offsetof(Task, comm));
 static_assert(sizeof(task_struct::comm) == sizeof(Task::comm));
+static_assert(offsetof(task_struct, tgid) == offsetof(Task, tgid));
+static_assert(offsetof(task_struct, state) == offsetof(Task, state));
+static_assert(sizeof(task_struct::state) == sizeof(Task::state));
+static_assert(offsetof(task_struct, parent) == offsetof(Task, parent));
+static_assert(offsetof(task_struct, tasks) == offsetof(Task, task_node));
+static_assert(offsetof(list_head, next) == offsetof(libk::ListNode, next));
+static_assert(offsetof(list_head, prev) == offsetof(libk::ListNode, prev));
+static_assert(offsetof(task_struct, mm) == offsetof(Task, mm));
+static_assert(offsetof(task_struct, uid) == offsetof(Task, cred.uid));
+static_assert(offsetof(task_struct, euid) == offsetof(Task, cred.euid));
+static_assert(offsetof(task_struct, suid) == offsetof(Task, cred.suid));
+static_assert(offsetof(task_struct, fsuid) == offsetof(Task, cred.fsuid));
+static_assert(offsetof(task_struct, gid) == offsetof(Task, cred.gid));
+static_assert(offsetof(task_struct, egid) == offsetof(Task, cred.egid));
+static_assert(offsetof(task_struct, sgid) == offsetof(Task, cred.sgid));
+static_assert(offsetof(task_struct, fsgid) == offsetof(Task, cred.fsgid));
+static_assert(offsetof(task_struct, real_cred) == offsetof(Task, real_cred_ptr));
+static_assert(offsetof(task_struct, cred) == offsetof(Task, cred_ptr));
+static_assert(offsetof(task_struct, pending.signal) == offsetof(Task, pending_signals));
+static_assert(sizeof(sigset_t) == sizeof(Task::pending_signals));
+static_assert(offsetof(task_struct, blocked) == offsetof(Task, blocked_signals));
+static_assert(offsetof(task_struct, group_leader) == offsetof(Task, group_leader));
+static_assert(offsetof(task_struct, signal) == offsetof(Task, signal));
 // Linux's state values, which set_current_state passes through as they are.
 static_assert(TASK_RUNNING == static_cast<int>(TaskState::Running));
 static_assert(TASK_INTERRUPTIBLE == static_cast<int>(TaskState::Interruptible));
 static_assert(TASK_UNINTERRUPTIBLE == static_cast<int>(TaskState::Uninterruptible));
+static_assert(__TASK_STOPPED == static_cast<int>(TaskState::Stopped));
+static_assert(EXIT_ZOMBIE == static_cast<int>(TaskState::Zombie));
+static_assert(TASK_DEAD == static_cast<int>(TaskState::Dead));
 
 namespace {
 
@@ -39,6 +65,15 @@ extern "C" struct task_struct* get_current(void)
     return to_task_struct(current);
 }
 EXPORT_SYMBOL(get_current);
+
+// The task list as Linux's modules walk it (for_each_process).
+EXPORT_SYMBOL(init_task);
+
+extern "C" struct task_struct* next_task(struct task_struct* task)
+{
+    return to_task_struct(next_process(to_task(task)));
+}
+EXPORT_SYMBOL(next_task);
 
 extern "C" void __set_current_state(long state)
 {

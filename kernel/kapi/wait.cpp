@@ -88,12 +88,14 @@ extern "C" void __wake_up(wait_queue_head_t* wq, unsigned int, int, void*)
 }
 EXPORT_SYMBOL(__wake_up);
 
-// Read through the C layout: the list sentinel's `next` is null or points to
-// itself while nobody waits (libk::IntrusiveList's empty states).
+// Read through the C layout: the list sentinel's `next` (its first pointer, as
+// in list_head) is null or points to itself while nobody waits
+// (libk::IntrusiveList's empty states).
 extern "C" int waitqueue_active(wait_queue_head_t* wq)
 {
+    static_assert(offsetof(libk::ListNode, next) == 0);
     auto* layout = reinterpret_cast<__wait_queue_head_layout*>(wq);
-    void* next = READ_ONCE(layout->__entries[1]);
+    void* next = READ_ONCE(layout->__entries[0]);
     return next && next != &layout->__entries[0];
 }
 EXPORT_SYMBOL(waitqueue_active);
@@ -107,3 +109,44 @@ extern "C" long __wait_event_interrupted(long state)
     return 0;
 }
 EXPORT_SYMBOL(__wait_event_interrupted);
+
+// The 2.6 sleeping calls (removed in Linux 3.15: a wake-up between the caller's
+// test and the sleep is lost, which wait_event's loop avoids). Queue, sleep once,
+// leave the queue; the timeout forms return the jiffies left.
+namespace {
+
+long sleep_on_common(wait_queue_head_t* wq, long state, long timeout)
+{
+    wait_queue_entry_t entry = {};
+    prepare_to_wait(wq, &entry, static_cast<int>(state));
+    if (!__wait_event_interrupted(state))   // a pending signal ends an interruptible sleep at once
+        timeout = schedule_timeout(timeout);
+    finish_wait(wq, &entry);
+    return timeout;
+}
+
+} // namespace
+
+extern "C" void interruptible_sleep_on(wait_queue_head_t* wq)
+{
+    sleep_on_common(wq, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
+}
+EXPORT_SYMBOL(interruptible_sleep_on);
+
+extern "C" long interruptible_sleep_on_timeout(wait_queue_head_t* wq, long timeout)
+{
+    return sleep_on_common(wq, TASK_INTERRUPTIBLE, timeout);
+}
+EXPORT_SYMBOL(interruptible_sleep_on_timeout);
+
+extern "C" void sleep_on(wait_queue_head_t* wq)
+{
+    sleep_on_common(wq, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
+}
+EXPORT_SYMBOL(sleep_on);
+
+extern "C" long sleep_on_timeout(wait_queue_head_t* wq, long timeout)
+{
+    return sleep_on_common(wq, TASK_UNINTERRUPTIBLE, timeout);
+}
+EXPORT_SYMBOL(sleep_on_timeout);

@@ -77,7 +77,10 @@ int worker_thread(void* arg)
         });
         if (stop)
             break;
-        work->func(work);   // may free `work`: only its address is compared below
+        if (work->old_func)
+            work->old_func(work->old_data);   // a 2.6-era work item (INIT_WORK with data)
+        else
+            work->func(work);   // may free `work`: only its address is compared below
         {
             SpinLockGuard guard(wq_lock);
             wq->running = nullptr;
@@ -96,12 +99,12 @@ int worker_thread(void* arg)
 // The timer of a delayed work item: queue it now (interrupt context).
 void delayed_work_timer_fn(unsigned long data)
 {
-    auto* dwork = reinterpret_cast<delayed_work*>(data);
+    auto* work = reinterpret_cast<work_struct*>(data);
     workqueue_struct* wq;
     {
         SpinLockGuard guard(wq_lock);
-        wq = dwork->work.wq;
-        insert_work(wq, &dwork->work);
+        wq = work->wq;
+        insert_work(wq, work);
     }
     wake_up_all(&wq->more_work);
 }
@@ -181,6 +184,37 @@ void start_worker_if_possible(workqueue_struct* wq)
         start_worker(wq);
 }
 
+// queue_delayed_work for `work` waiting on `timer`: the delayed_work's own, or
+// the timer inside a 2.6-era work_struct.
+bool queue_work_after(workqueue_struct* wq, work_struct* work, timer_list* timer, unsigned long delay)
+{
+    if (delay == 0)
+        return queue_work(wq, work);
+    start_worker_if_possible(wq);
+    SpinLockGuard guard(wq_lock);
+    if (work->data & WORK_STRUCT_PENDING)
+        return false;
+    work->data |= WORK_STRUCT_PENDING;
+    work->wq = wq;
+    timer->function = delayed_work_timer_fn;
+    timer->data = reinterpret_cast<unsigned long>(work);
+    mod_timer(timer, jiffies + delay);
+    return true;
+}
+
+// cancel_delayed_work: stops the timer, or takes the work off its queue.
+bool cancel_work_after(work_struct* work, timer_list* timer)
+{
+    {
+        SpinLockGuard guard(wq_lock);
+        if (del_timer(timer)) {
+            work->data &= ~WORK_STRUCT_PENDING;
+            return true;
+        }
+    }
+    return cancel_work(work);
+}
+
 } // namespace
 
 extern "C" struct workqueue_struct* alloc_workqueue(const char* fmt, unsigned int, int max_active, ...)
@@ -238,20 +272,15 @@ EXPORT_SYMBOL(queue_work);
 
 extern "C" bool queue_delayed_work(struct workqueue_struct* wq, struct delayed_work* dwork, unsigned long delay)
 {
-    if (delay == 0)
-        return queue_work(wq, &dwork->work);
-    start_worker_if_possible(wq);
-    SpinLockGuard guard(wq_lock);
-    if (dwork->work.data & WORK_STRUCT_PENDING)
-        return false;
-    dwork->work.data |= WORK_STRUCT_PENDING;
-    dwork->work.wq = wq;
-    dwork->timer.function = delayed_work_timer_fn;
-    dwork->timer.data = reinterpret_cast<unsigned long>(dwork);
-    mod_timer(&dwork->timer, jiffies + delay);
-    return true;
+    return queue_work_after(wq, &dwork->work, &dwork->timer, delay);
 }
 EXPORT_SYMBOL(queue_delayed_work);
+
+extern "C" bool queue_delayed_work_old(struct workqueue_struct* wq, struct work_struct* work, unsigned long delay)
+{
+    return queue_work_after(wq, work, &work->timer, delay);
+}
+EXPORT_SYMBOL(queue_delayed_work_old);
 
 extern "C" bool cancel_work(struct work_struct* work)
 {
@@ -275,16 +304,15 @@ EXPORT_SYMBOL(cancel_work_sync);
 
 extern "C" bool cancel_delayed_work(struct delayed_work* dwork)
 {
-    {
-        SpinLockGuard guard(wq_lock);
-        if (del_timer(&dwork->timer)) {
-            dwork->work.data &= ~WORK_STRUCT_PENDING;
-            return true;
-        }
-    }
-    return cancel_work(&dwork->work);
+    return cancel_work_after(&dwork->work, &dwork->timer);
 }
 EXPORT_SYMBOL(cancel_delayed_work);
+
+extern "C" bool cancel_delayed_work_old(struct work_struct* work)
+{
+    return cancel_work_after(work, &work->timer);
+}
+EXPORT_SYMBOL(cancel_delayed_work_old);
 
 extern "C" bool cancel_delayed_work_sync(struct delayed_work* dwork)
 {

@@ -118,6 +118,32 @@ extern "C" void vfree(const void* address)
     kfree(found);
 }
 
+void vmalloc_shrink(const void* address, unsigned long size)
+{
+    size_t keep = (size + arch::page_size - 1) / arch::page_size;
+    VmArea* found = nullptr;
+    size_t dropped = 0;
+    {
+        SpinLockGuard guard(vmalloc_lock);
+        for (VmArea& area : areas) {
+            if (area.address == reinterpret_cast<uintptr_t>(address)) {
+                found = &area;
+                break;
+            }
+        }
+        if (!found || keep == 0 || keep >= found->pages)
+            return;
+        dropped = found->pages - keep;
+        found->pages = keep;
+        pages_mapped -= dropped;
+    }
+    uintptr_t first_dropped = found->address + keep * arch::page_size;
+    unmap_and_free(first_dropped, dropped);
+    // The first dropped page becomes the block's guard page; the rest is free again.
+    SpinLockGuard guard(vmalloc_lock);
+    used_pages().clear_range((first_dropped - vmalloc_start) / arch::page_size + 1, dropped);
+}
+
 size_t vmalloc_pages_in_use()
 {
     return pages_mapped;

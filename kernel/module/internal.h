@@ -23,6 +23,11 @@ bool find_exported_symbol(const char* name, bool gpl_ok, unsigned long& value, m
 // names are logged and ignored, as Linux does.
 int apply_module_params(module* mod, const char* args);
 
+// /sys/module/NAME (sysfs.cpp): made before the module's init runs, removed
+// when it is freed. 0 or -errno.
+int mod_sysfs_setup(module* mod);
+void mod_sysfs_teardown(module* mod);
+
 // Parsing of the .modinfo strings ("license=GPL\0author=...").
 const char* modinfo_get(const char* modinfo, size_t size, const char* tag);
 bool license_is_gpl_compatible(const char* license);
@@ -40,12 +45,14 @@ struct module_sect_attrs {
     module_sect_attr attrs[];
 };
 
-// A module's functions sorted by address (Linux's mod_kallsyms), kept from the
-// .ko's symbol table so an oops names them: "hello_init+0x5/0x20 [hello]".
+// A module's functions and data objects sorted by address (Linux's
+// mod_kallsyms), kept from the .ko's symbol table so an oops names them
+// ("hello_init+0x5/0x20 [hello]") and /proc/kallsyms lists them.
 struct mod_ksym {
     unsigned long address;
     unsigned int size;
     unsigned int name_offset;  // into mod_kallsyms::strtab
+    char type;                 // nm's letter: t T (code), d D, r R, b B (data)
 };
 struct mod_kallsyms {
     unsigned int num_symtab;
@@ -62,6 +69,9 @@ class RelocatableObject;
 // free_module_debug_info.
 void record_module_debug_info(module* mod, const libk::RelocatableObject& object);
 void free_module_debug_info(module* mod);
+// Drops the symbols of the module's .init sections (before they are freed):
+// afterwards oopses and kallsyms lookups do not name what is gone.
+void forget_init_symbols(module* mod);
 
 // Runs the module's init: the hook where debuggers learn of a new module
 // (Linux's do_init_module, where lx-symbols sets its breakpoint). Sections

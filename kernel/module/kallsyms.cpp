@@ -21,14 +21,14 @@ struct Filler {
     size_t names_used;
 };
 
-void count_function(const char* name, uint32_t, uint32_t, void* context)
+void count_symbol(const char* name, uint32_t, uint32_t, char, void* context)
 {
     auto* counter = static_cast<Counter*>(context);
     ++counter->count;
     counter->name_bytes += libk::strlen(name) + 1;
 }
 
-void add_function(const char* name, uint32_t address, uint32_t size, void* context)
+void add_symbol(const char* name, uint32_t address, uint32_t size, char type, void* context)
 {
     auto* filler = static_cast<Filler*>(context);
     mod_kallsyms* kallsyms = filler->kallsyms;
@@ -41,7 +41,7 @@ void add_function(const char* name, uint32_t address, uint32_t size, void* conte
         --index;
     }
     size_t length = libk::strlen(name) + 1;
-    kallsyms->symtab[index] = { address, size, static_cast<unsigned>(filler->names_used) };
+    kallsyms->symtab[index] = { address, size, static_cast<unsigned>(filler->names_used), type };
     libk::memcpy(kallsyms->strtab + filler->names_used, name, length);
     filler->names_used += length;
 }
@@ -49,7 +49,7 @@ void add_function(const char* name, uint32_t address, uint32_t size, void* conte
 mod_kallsyms* build_kallsyms(const libk::RelocatableObject& object, uint32_t load_address)
 {
     Counter counter { 0, 0 };
-    object.for_each_function(load_address, count_function, &counter);
+    object.for_each_kallsym(load_address, count_symbol, &counter);
     size_t table_bytes = counter.count * sizeof(mod_ksym);
     auto* kallsyms = static_cast<mod_kallsyms*>(
         kmalloc(sizeof(mod_kallsyms) + table_bytes + counter.name_bytes, GFP_KERNEL));
@@ -59,7 +59,7 @@ mod_kallsyms* build_kallsyms(const libk::RelocatableObject& object, uint32_t loa
     kallsyms->symtab = reinterpret_cast<mod_ksym*>(kallsyms + 1);
     kallsyms->strtab = reinterpret_cast<char*>(kallsyms->symtab + counter.count);
     Filler filler { kallsyms, 0 };
-    object.for_each_function(load_address, add_function, &filler);
+    object.for_each_kallsym(load_address, add_symbol, &filler);
     return kallsyms;
 }
 
@@ -92,7 +92,7 @@ module_sect_attrs* build_sect_attrs(const libk::RelocatableObject& object, uint3
     return attrs;
 }
 
-// The function of `kallsyms` holding `address`, or nullptr.
+// The function (or data object) of `kallsyms` holding `address`, or nullptr.
 const mod_ksym* find_function(const mod_kallsyms* kallsyms, uintptr_t address)
 {
     unsigned low = 0, high = kallsyms->num_symtab;
@@ -125,6 +125,21 @@ void record_module_debug_info(module* mod, const libk::RelocatableObject& object
         pr_warn("%s: no memory for its symbols: oops reports and gdb will not name its functions\n", mod->name);
 }
 
+void forget_init_symbols(module* mod)
+{
+    mod_kallsyms* kallsyms = mod->kallsyms;
+    if (!kallsyms || !mod->init_size)
+        return;
+    uintptr_t start = reinterpret_cast<uintptr_t>(mod->init_area);
+    unsigned kept = 0;
+    for (unsigned i = 0; i < kallsyms->num_symtab; ++i) {
+        const mod_ksym& symbol = kallsyms->symtab[i];
+        if (symbol.address - start >= mod->init_size)   // outside the init part (unsigned wrap below it)
+            kallsyms->symtab[kept++] = symbol;
+    }
+    kallsyms->num_symtab = kept;   // the names stay in strtab, unreferenced
+}
+
 void free_module_debug_info(module* mod)
 {
     kfree(mod->sect_attrs);
@@ -145,7 +160,7 @@ int module_lookup_symbol(uintptr_t address, uintptr_t offset_base, char* out, si
     // the module mutex by whole records (Linux reads it under RCU).
     for (module* mod = modules; mod; mod = mod->next) {
         uintptr_t core = reinterpret_cast<uintptr_t>(mod->core);
-        if (!mod->kallsyms || address < core || address - core >= mod->core_size)
+        if (!mod->kallsyms || address < core || address - core >= mod->core_size + mod->init_size)
             continue;
         const mod_ksym* symbol = find_function(mod->kallsyms, address);
         if (!symbol)
@@ -170,4 +185,55 @@ void print_modules()
         used += libk::scnprintf(line + used, sizeof(line) - used, " %s%s", mod->name, (mod->taints & 1) ? "(P)" : "");
     }
     printk(KERN_EMERG "%s\n", line);
+}
+
+uintptr_t module_kallsyms_lookup_name(const char* name)
+{
+    // "module:symbol" looks in that module only, as Linux's does.
+    const char* colon = libk::strchr(name, ':');
+    size_t module_length = colon ? static_cast<size_t>(colon - name) : 0;
+    const char* symbol_name = colon ? colon + 1 : name;
+    for (module* mod = modules; mod; mod = mod->next) {
+        if (!mod->kallsyms || mod->state == MODULE_STATE_UNFORMED)
+            continue;
+        if (colon && (libk::strlen(mod->name) != module_length || libk::strncmp(mod->name, name, module_length) != 0))
+            continue;
+        for (unsigned i = 0; i < mod->kallsyms->num_symtab; ++i) {
+            const mod_ksym& symbol = mod->kallsyms->symtab[i];
+            if (libk::strcmp(mod->kallsyms->strtab + symbol.name_offset, symbol_name) == 0)
+                return symbol.address;
+        }
+    }
+    return 0;
+}
+
+void module_kallsyms_on_each(
+    void (*visit)(const char* module_name, const char* name, uintptr_t address, char type, void* context),
+    void* context)
+{
+    // Newest module first, each in address order, as Linux lists them.
+    for (module* mod = modules; mod; mod = mod->next) {
+        if (!mod->kallsyms || mod->state == MODULE_STATE_UNFORMED)
+            continue;
+        for (unsigned i = 0; i < mod->kallsyms->num_symtab; ++i) {
+            const mod_ksym& symbol = mod->kallsyms->symtab[i];
+            visit(mod->name, mod->kallsyms->strtab + symbol.name_offset, symbol.address, symbol.type, context);
+        }
+    }
+}
+
+bool module_function_start(uintptr_t address)
+{
+    for (module* mod = modules; mod; mod = mod->next) {
+        uintptr_t core = reinterpret_cast<uintptr_t>(mod->core);
+        if (!mod->kallsyms || address < core || address - core >= mod->core_size + mod->init_size)
+            continue;
+        for (unsigned i = 0; i < mod->kallsyms->num_symtab; ++i) {
+            const mod_ksym& symbol = mod->kallsyms->symtab[i];
+            if (symbol.address == address && (symbol.type == 't' || symbol.type == 'T'))
+                return true;
+        }
+        return false;
+    }
+    return false;
 }

@@ -2,7 +2,9 @@
 // find its struct module (__this_module, made by the build kit), set its
 // parameters and run its init. Malformed input is an error code, never a crash.
 #include "internal.h"
+#include <arch/x86.h>
 #include <kernel/init.h>
+#include <kernel/kprobes.h>
 #include <kernel/mm.h>
 #include <kernel/sched.h>
 #include <libk/elf_rel.h>
@@ -90,6 +92,7 @@ void apply_boot_params(module* mod)
 
 void release_module_memory(module* mod, void* core)
 {
+    kprobes_module_going(reinterpret_cast<uintptr_t>(core), mod->core_size + mod->init_size);
     for (unsigned i = 0; i < mod->num_kp; ++i)
         if (mod->kp[i].ops && mod->kp[i].ops->free)
             mod->kp[i].ops->free(mod->kp[i].arg);
@@ -119,10 +122,27 @@ void unlink_module(module* mod)
     }
 }
 
+// As Linux's do_init_module: the __init code and __initdata are not needed once
+// init succeeded. Their symbols go first, so no oops or lookup names freed memory.
+void free_module_init(module* mod)
+{
+    if (!mod->init_size)
+        return;
+    forget_init_symbols(mod);
+    kprobes_module_going(reinterpret_cast<uintptr_t>(mod->init_area), mod->init_size);
+    // The part of the core's last page it shared reads as zeros, as past a Linux
+    // module's .bss (the 2.6 guide's procfs4 reads 8 bytes of a 4-byte counter).
+    libk::memset(mod->init_area, 0, mod->init_size);
+    mod->init_area = nullptr;
+    mod->init_size = 0;
+    vmalloc_shrink(mod->core, mod->core_size);
+}
+
 } // namespace
 
 void free_module(module* mod)
 {
+    mod_sysfs_teardown(mod);
     unlink_module(mod);
     release_module_memory(mod, mod->core);
 }
@@ -158,9 +178,9 @@ ErrorOr<module*> load_module(const void* image, size_t size, const char* args)
         if (libk::strcmp(loaded->name, name) == 0)
             return Error::from_errno(EEXIST);
 
-    size_t alignment = 0;
-    size_t core_size = object.layout(&alignment);
-    void* core = vzalloc(core_size ? core_size : 1);
+    size_t core_size = 0;
+    size_t total_size = object.layout_module(arch::page_size, &core_size);
+    void* core = vzalloc(total_size ? total_size : 1);
     if (!core)
         return Error::from_errno(ENOMEM);
     object.copy_sections(core);
@@ -175,6 +195,8 @@ ErrorOr<module*> load_module(const void* image, size_t size, const char* args)
     mod->modinfo = nullptr;
     mod->sect_attrs = nullptr;
     mod->kallsyms = nullptr;
+    mod->init_area = nullptr;
+    mod->init_size = 0;
     const char* license = modinfo_get(modinfo, modinfo_size, "license");
     mod->gpl_compatible = license && license_is_gpl_compatible(license);
 
@@ -192,6 +214,8 @@ ErrorOr<module*> load_module(const void* image, size_t size, const char* args)
 
     mod->core = core;
     mod->core_size = static_cast<unsigned>(core_size);
+    mod->init_size = static_cast<unsigned>(total_size - core_size);
+    mod->init_area = mod->init_size ? static_cast<char*>(core) + core_size : nullptr;
     record_module_debug_info(mod, object);
     unsigned count;
     mod->syms = section_in<const kernel_symbol>(object, core, "__ksymtab", count);
@@ -224,12 +248,18 @@ ErrorOr<module*> load_module(const void* image, size_t size, const char* args)
         return Error::from_errno(-error);
     }
 
+    error = mod_sysfs_setup(mod);
+    if (error) {
+        release_module_memory(mod, core);
+        return Error::from_errno(-error);
+    }
     mod->state = MODULE_STATE_COMING;
     mod->next = modules;
     modules = mod;
     int result = do_init_module(mod);
     if (result < 0) {
         // A module whose init fails leaves nothing behind.
+        mod_sysfs_teardown(mod);
         unlink_module(mod);
         release_module_memory(mod, core);
         return Error::from_errno(-result);
@@ -237,5 +267,6 @@ ErrorOr<module*> load_module(const void* image, size_t size, const char* args)
     if (result > 0)
         pr_warn("%s: init suspiciously returned %d, it should follow 0/-E convention\n", name, result);
     mod->state = MODULE_STATE_LIVE;
+    free_module_init(mod);
     return mod;
 }

@@ -75,13 +75,13 @@ extern "C" {
     const kernel_param_ops param_ops_##name = { 0, param_set_##name, param_get_##name, nullptr };                \
     EXPORT_SYMBOL(param_ops_##name);
 
-STANDARD_PARAM_OPS(byte, unsigned char, false, 0, 255, "%hhu")
-STANDARD_PARAM_OPS(short, short, true, -32768, 32767, "%hd")
-STANDARD_PARAM_OPS(ushort, unsigned short, false, 0, 65535, "%hu")
-STANDARD_PARAM_OPS(int, int, true, -2147483647 - 1, 2147483647, "%d")
-STANDARD_PARAM_OPS(uint, unsigned int, false, 0, 4294967295u, "%u")
-STANDARD_PARAM_OPS(long, long, true, -2147483647L - 1, 2147483647L, "%ld")
-STANDARD_PARAM_OPS(ulong, unsigned long, false, 0, 4294967295ul, "%lu")
+STANDARD_PARAM_OPS(byte, unsigned char, false, 0, 255, "%hhu\n")
+STANDARD_PARAM_OPS(short, short, true, -32768, 32767, "%hd\n")
+STANDARD_PARAM_OPS(ushort, unsigned short, false, 0, 65535, "%hu\n")
+STANDARD_PARAM_OPS(int, int, true, -2147483647 - 1, 2147483647, "%d\n")
+STANDARD_PARAM_OPS(uint, unsigned int, false, 0, 4294967295u, "%u\n")
+STANDARD_PARAM_OPS(long, long, true, -2147483647L - 1, 2147483647L, "%ld\n")
+STANDARD_PARAM_OPS(ulong, unsigned long, false, 0, 4294967295ul, "%lu\n")
 
 static int param_set_charp(const char* value, const kernel_param* kp)
 {
@@ -99,7 +99,7 @@ static int param_set_charp(const char* value, const kernel_param* kp)
 static int param_get_charp(char* buffer, const kernel_param* kp)
 {
     const char* value = *static_cast<char**>(kp->arg);
-    return libk::scnprintf(buffer, 4096, "%s", value ? value : "(null)");
+    return libk::scnprintf(buffer, 4096, "%s\n", value ? value : "(null)");
 }
 static void param_free_charp(void* arg)
 {
@@ -119,7 +119,7 @@ static int param_set_bool(const char* value, const kernel_param* kp)
 }
 static int param_get_bool(char* buffer, const kernel_param* kp)
 {
-    return libk::scnprintf(buffer, 4096, "%c", *static_cast<bool*>(kp->arg) ? 'Y' : 'N');
+    return libk::scnprintf(buffer, 4096, "%c\n", *static_cast<bool*>(kp->arg) ? 'Y' : 'N');
 }
 const kernel_param_ops param_ops_bool = { 0, param_set_bool, param_get_bool, nullptr };
 EXPORT_SYMBOL(param_ops_bool);
@@ -134,7 +134,7 @@ static int param_set_invbool(const char* value, const kernel_param* kp)
 }
 static int param_get_invbool(char* buffer, const kernel_param* kp)
 {
-    return libk::scnprintf(buffer, 4096, "%c", *static_cast<bool*>(kp->arg) ? 'N' : 'Y');
+    return libk::scnprintf(buffer, 4096, "%c\n", *static_cast<bool*>(kp->arg) ? 'N' : 'Y');
 }
 const kernel_param_ops param_ops_invbool = { 0, param_set_invbool, param_get_invbool, nullptr };
 EXPORT_SYMBOL(param_ops_invbool);
@@ -150,7 +150,7 @@ static int param_set_copystring(const char* value, const kernel_param* kp)
 }
 static int param_get_string(char* buffer, const kernel_param* kp)
 {
-    return libk::scnprintf(buffer, 4096, "%s", kp->str->string);
+    return libk::scnprintf(buffer, 4096, "%s\n", kp->str->string);
 }
 const kernel_param_ops param_ops_string = { 0, param_set_copystring, param_get_string, nullptr };
 EXPORT_SYMBOL(param_ops_string);
@@ -186,6 +186,7 @@ static int param_array_set(const char* value, const kernel_param* kp)
         *array->num = count;
     return 0;
 }
+// "1,2,3\n": each element's get ends in a newline, replaced by the comma (as Linux).
 static int param_array_get(char* buffer, const kernel_param* kp)
 {
     const kparam_array* array = kp->arr;
@@ -195,9 +196,10 @@ static int param_array_get(char* buffer, const kernel_param* kp)
         kernel_param one = { kp->name, kp->mod, array->ops, kp->perm, kp->level, kp->flags,
             { static_cast<char*>(array->elem) + array->elemsize * i } };
         if (i)
-            buffer[length++] = ',';
+            buffer[length - 1] = ',';
         length += array->ops->get(buffer + length, &one);
     }
+    buffer[length] = '\0';
     return length;
 }
 const kernel_param_ops param_array_ops = { 0, param_array_set, param_array_get, nullptr };

@@ -215,7 +215,7 @@ namespace {
 void show_modules(ProcBuffer& out, Task*, void*)
 {
     for (module* mod = modules; mod; mod = mod->next) {
-        out.printf("%s %u %d ", mod->name, mod->core_size, users_of(mod));
+        out.printf("%s %u %d ", mod->name, mod->core_size + mod->init_size, users_of(mod));   // init: 0 once freed, as Linux
         if (!mod->target_list)
             out.printf("-");
         for (module_use* use = mod->target_list; use; use = use->next_in_target)

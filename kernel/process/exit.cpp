@@ -108,7 +108,7 @@ void do_exit(int code)
     ThreadGroup* group = task->signal;
     // The last thread out takes the process's terminal with it, if it leads the session.
     bool last_thread = !group || group->live == 1;
-    if (last_thread && task->tgid == task->sid && task->tty >= 0)
+    if (last_thread && task->tgid == task->sid && task_tty(task) >= 0)
         disassociate_ctty(true);
     release_resources(task);
     arch::local_irq_disable();

@@ -116,6 +116,7 @@ int join_family(Task* child, Task* parent, unsigned long flags)
     }
     if (!(child->signal = thread_group_alloc(child)))
         return -ENOMEM;
+    child->signal->tty = parent->signal ? parent->signal->tty : nullptr;   // the terminal goes with the process
     child->group_leader = child;
     child->parent = (flags & CLONE_PARENT) ? leader->parent : leader;
     child->exit_signal = static_cast<int>(flags & csignal);
@@ -136,7 +137,6 @@ long do_fork(unsigned long flags, unsigned long new_stack, int __user* parent_ti
     child->cred = parent->cred;
     child->pgid = parent->pgid;
     child->sid = parent->sid;
-    child->tty = parent->tty;
     child->blocked_signals = parent->blocked_signals;
     libk::memcpy(child->tls, parent->tls, sizeof(child->tls));
     child->saved_fs = arch::read_fs();   // the parent's user selectors, live in the registers

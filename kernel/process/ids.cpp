@@ -1,6 +1,7 @@
 // Process identity: pids, process groups and sessions, user and group ids.
 #include <arch/x86.h>
 #include <kernel/sched.h>
+#include <kernel/tty.h>
 #include <kernel/uaccess.h>
 #include <linux/errno.h>
 
@@ -33,8 +34,6 @@ void set_process_ids(Task* task, pid_t pgid, pid_t sid, bool drop_tty)
     auto apply = [&](Task& each) {
         each.pgid = pgid;
         each.sid = sid;
-        if (drop_tty)
-            each.tty = -1;
     };
     uint32_t flags = arch::local_irq_save();   // the thread list may change under us otherwise
     if (task->signal) {
@@ -42,6 +41,8 @@ void set_process_ids(Task* task, pid_t pgid, pid_t sid, bool drop_tty)
             apply(thread);
     }
     apply(*task->group_leader);   // also a leader that already exited
+    if (drop_tty)
+        set_task_tty(task, tty_index_none);
     arch::local_irq_restore(flags);
 }
 

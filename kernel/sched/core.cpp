@@ -22,12 +22,12 @@ extern "C" void ret_from_fork();
 extern "C" char init_thread_stack[], init_thread_stack_top[];
 
 Task* current = nullptr;
+constinit Task init_task = {};   // pid 0: the boot CPU's context, later the idle task
 volatile bool need_resched = false;
 int preempt_count = 0;
 
 namespace {
 
-constinit Task init_task = {};   // pid 0: the boot CPU's context, later the idle task
 constinit libk::IntrusiveList<Task, &Task::run_node> run_queue;
 constinit libk::IntrusiveList<Task, &Task::task_node> all_tasks;
 // pids 1 and 2 are kernel_init's and kthreadd's, whatever threads initcalls
@@ -80,8 +80,8 @@ void sched_init()
     init_task.stack_size = init_thread_stack_top - init_thread_stack;
     init_task.time_slice = default_time_slice;
     init_task.addr_limit = USER_ADDR_LIMIT;
-    init_task.tty = -1;
     init_task.group_leader = &init_task;   // every task has a leader: no caller needs a fallback
+    init_task.real_cred_ptr = init_task.cred_ptr = &init_task.cred;
     all_tasks.push_back(init_task);
     current = &init_task;
     tss_set_kernel_stack(stack_top(&init_task));
@@ -102,10 +102,24 @@ Task* alloc_task()
     task->stack = stack;
     task->stack_size = kernel_stack_size;
     task->time_slice = default_time_slice;
-    task->tty = -1;
     task->addr_limit = USER_ADDR_LIMIT;
     task->start_jiffies = jiffies_64;
+    task->real_cred_ptr = task->cred_ptr = &task->cred;
     return task;
+}
+
+Task* next_process(Task* task)
+{
+    uint32_t flags = arch::local_irq_save();
+    Task* next = task;
+    do {
+        next = libk::IntrusiveList<Task, &Task::task_node>::is_linked(next->task_node) ? all_tasks.next_of(*next)
+                                                                                     : nullptr;
+        if (!next)
+            next = &init_task;   // past the last one: the list is a circle through init_task
+    } while (next != &init_task && !thread_group_leader(next));
+    arch::local_irq_restore(flags);
+    return next;
 }
 
 void free_task(Task* task)

@@ -86,17 +86,28 @@ int set_clock(int clock, int64_t seconds, long nanoseconds)
     return 0;
 }
 
-// Sleeps `ns` nanoseconds; on a signal stores what was left in `left_ns` and returns -EINTR.
+// Sleeps `ns` nanoseconds of CLOCK_MONOTONIC; on a signal stores what was left
+// in `left_ns` and returns -EINTR. The wait is in ticks, rounded up, plus one
+// for the tick already under way; QEMU may deliver ticks late and then in a
+// burst, so jiffies can run ahead of the TSC clock: sleep again until the
+// monotonic clock says the time has passed, as an hrtimer would.
 long sleep_ns(int64_t ns, int64_t& left_ns)
 {
-    uint64_t wait = static_cast<uint64_t>(ns);
-    unsigned long ticks = static_cast<unsigned long>((wait * HZ + 999999999ull) / 1000000000ull);
-    unsigned long deadline = jiffies + ticks + (ticks ? 1 : 0);
-    if (sleep_interruptible_until(deadline))
-        return 0;
-    unsigned long left = time_after(deadline, jiffies) ? deadline - jiffies : 0;
-    left_ns = static_cast<int64_t>(left) * (ns_per_second / HZ);
-    return -EINTR;
+    int64_t now = 0;
+    read_clock(CLOCK_MONOTONIC, now);
+    const int64_t target = now + ns;
+    while (ns > 0) {
+        uint64_t wait = static_cast<uint64_t>(ns);
+        unsigned long ticks = static_cast<unsigned long>((wait * HZ + 999999999ull) / 1000000000ull);
+        if (!sleep_interruptible_until(jiffies + ticks + 1)) {
+            read_clock(CLOCK_MONOTONIC, now);
+            left_ns = target > now ? target - now : 0;
+            return -EINTR;
+        }
+        read_clock(CLOCK_MONOTONIC, now);
+        ns = target - now;
+    }
+    return 0;
 }
 
 // clock_nanosleep for both timespec widths: `request_ns` relative, or absolute with TIMER_ABSTIME.

@@ -7,7 +7,9 @@
 #include <kernel/signal.h>
 #include <kernel/syscall.h>
 #include <libk/bitmap.h>
+#include <linux/compiler.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/printk.h>
 
 using SyscallFunction = long (*)(long, long, long, long, long, long);
@@ -19,13 +21,13 @@ using SyscallFunction = long (*)(long, long, long, long, long, long);
 #include "syscall_list.h"
 #undef SYSCALL
 
-namespace {
-
 constexpr unsigned table_size = NR_syscalls;
 
 struct SyscallTable {
     SyscallFunction entries[table_size];
 };
+
+namespace {
 
 constexpr SyscallTable build_table()
 {
@@ -35,8 +37,6 @@ constexpr SyscallTable build_table()
 #undef SYSCALL
     return table;
 }
-
-constinit const SyscallTable table = build_table();
 
 constinit uint32_t reported_bits[(table_size + 31) / 32] = {};
 
@@ -53,11 +53,19 @@ void report_unknown(uint32_t number)
 
 } // namespace
 
+// Writable and exported, for the module guide's chapter 8 (syscall.c replaces
+// sys_call_table[__NR_open] and puts it back at rmmod). A lesson only: Linux
+// stopped exporting the table in 2.6 and keeps it read-only, because a module
+// swapping entries races with callers and with other modules doing the same.
+// Modules see it as `extern void *sys_call_table[]`.
+extern "C" constinit SyscallTable sys_call_table = build_table();
+EXPORT_SYMBOL(sys_call_table);
+
 void do_syscall(pt_regs* regs)
 {
     arch::local_irq_enable();   // the gate turned them off; system calls run preemptible
     uint32_t number = regs->orig_ax;
-    SyscallFunction function = number < table_size ? table.entries[number] : nullptr;
+    SyscallFunction function = number < table_size ? READ_ONCE(sys_call_table.entries[number]) : nullptr;
     long result;
     if (function) {
         result = function(regs->bx, regs->cx, regs->dx, regs->si, regs->di, regs->bp);

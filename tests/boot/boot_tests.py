@@ -302,6 +302,12 @@ import fs_syscall_tests  # noqa: E402,F401  (registers the file-system system ca
 import proc_tests  # noqa: E402,F401  (registers the /proc, #! script and misc system call tests)
 import gdb_tests  # noqa: E402,F401  (registers the gdb and module oops tests)
 import virtio_9p_tests  # noqa: E402,F401  (registers the host folder tests: virtio-9p, 9P2000.L)
+import procfs_api_tests  # noqa: E402,F401  (registers the module procfs API tests: 2.6 and proc_ops)
+import deferred_api_tests  # noqa: E402,F401  (registers the tty, keyboard LED, work queue and 2.6 IRQ tests)
+import compat_core_tests  # noqa: E402,F401  (registers the 2.6/6.1 core module API tests: tasks, .ioctl, sleep_on, init sections)
+import probes_tests  # noqa: E402,F401  (registers the kallsyms, kprobes, static key and blk-mq tests)
+import sysfs_tests  # noqa: E402,F401  (registers the sysfs, /sys/module, /sys/class and debugfs tests)
+import input_tests  # noqa: E402,F401  (registers the platform bus and input core tests)
 
 
 UNKNOWN_SYSCALL = re.compile(r"^.*unknown system call \d+, returning -ENOSYS$", re.M)   # the kernel's line

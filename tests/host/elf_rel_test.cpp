@@ -360,6 +360,34 @@ TEST(ElfRel, LayoutPacksAllocatedSectionsAtTheirAlignment)
     EXPECT_EQ(object.section(tiny::text).align, 16u);
 }
 
+TEST(ElfRel, ModuleLayoutGroupsCodeReadOnlyDataThenInitOnPagesOfTheirOwn)
+{
+    static RelocatableObject object;
+    ObjectBuilder b;
+    b.add_section(".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 4, std::vector<uint8_t>(8, 1));    // 1
+    b.add_section(".init.text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16, std::vector<uint8_t>(20, 2)); // 2
+    b.add_section(".rodata", SHT_PROGBITS, SHF_ALLOC, 1, { 'h', 'i', 0 });                       // 3
+    b.add_section(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16, std::vector<uint8_t>(5000, 3)); // 4
+    b.add_section(".modinfo", SHT_PROGBITS, SHF_ALLOC, 1, { 'l', '=', 'G', 0 });                  // 5
+    b.add_section(".init.data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 4, std::vector<uint8_t>(12, 4)); // 6
+    b.add_section(".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 16, {}, 12);                         // 7
+    std::vector<uint8_t> image = b.build();
+    ASSERT_EQ(object.parse(image.data(), image.size(), nullptr), 0);
+    size_t core = 0;
+    EXPECT_EQ(object.layout_module(4096, &core), 6u * 4096);
+    EXPECT_EQ(core, 4u * 4096);   // code (2 pages), read-only data, data: whole pages each
+    EXPECT_EQ(object.layout(), 6u * 4096);
+    EXPECT_EQ(object.section(4).layout_offset, 0u);            // .text first
+    EXPECT_EQ(object.section(3).layout_offset, 2u * 4096);     // .rodata on the next page
+    EXPECT_EQ(object.section(1).layout_offset, 3u * 4096);     // then the writable data
+    EXPECT_EQ(object.section(7).layout_offset, 3u * 4096 + 16);
+    EXPECT_EQ(object.section(2).layout_offset, 4u * 4096);     // .init.text after the core
+    EXPECT_EQ(object.section(6).layout_offset, 5u * 4096);     // init data: a page of its own too
+    EXPECT_FALSE(object.section(5).allocated);                 // .modinfo is not loaded
+    EXPECT_TRUE(RelocatableObject::is_init_section(object.section(2)));
+    EXPECT_FALSE(RelocatableObject::is_init_section(object.section(4)));
+}
+
 TEST(ElfRel, LayoutOfObjectWithoutAllocatedSectionsIsEmpty)
 {
     static RelocatableObject object;
@@ -568,6 +596,40 @@ TEST(ElfRel, ForEachFunctionListsLocalAndGlobalFunctionsWithSizes)
     Seen expected { { "helper", { 0x1000, 0x10 } }, { "hello_init", { 0x1010, 0x20 } },
         { "init_module", { 0x1010, 0x20 } } };
     EXPECT_EQ(seen, expected);
+}
+
+TEST(ElfRel, ForEachKallsymTypesCodeAndDataBySection)
+{
+    static RelocatableObject object;
+    ObjectBuilder b;
+    uint32_t text = b.add_section(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 4, std::vector<uint8_t>(64));
+    uint32_t data = b.add_section(".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 4, std::vector<uint8_t>(16));
+    uint32_t rodata = b.add_section(".rodata", SHT_PROGBITS, SHF_ALLOC, 4, std::vector<uint8_t>(16));
+    uint32_t bss = b.add_section(".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 4, {}, 16);
+    b.add_symbol("m.c", 0, STB_LOCAL, STT_FILE, SHN_ABS);
+    b.add_symbol("helper", 0, STB_LOCAL, STT_FUNC, text, 0x10);
+    b.add_symbol("count", 0, STB_LOCAL, STT_OBJECT, data, 4);
+    b.add_symbol("table", 4, STB_GLOBAL, STT_OBJECT, rodata, 8);
+    b.add_symbol("zeroed", 0, STB_LOCAL, STT_OBJECT, bss, 4);
+    b.add_symbol("init_module", 0x10, STB_GLOBAL, STT_FUNC, text, 0x20);
+    b.add_symbol("", 0, STB_LOCAL, STT_SECTION, data);
+    b.add_symbol("printk", 0, STB_GLOBAL, STT_FUNC, SHN_UNDEF);
+    std::vector<uint8_t> image = b.build();
+    ASSERT_EQ(object.parse(image.data(), image.size(), nullptr), 0);
+    struct Seen {
+        std::map<std::string, char> types;
+        std::map<std::string, uint32_t> sizes;
+    } seen;
+    object.for_each_kallsym(0x1000,
+        [](const char* name, uint32_t, uint32_t size, char type, void* context) {
+            static_cast<Seen*>(context)->types[name] = type;
+            static_cast<Seen*>(context)->sizes[name] = size;
+        },
+        &seen);
+    std::map<std::string, char> expected { { "helper", 't' }, { "count", 'd' }, { "table", 'R' },
+        { "zeroed", 'b' }, { "init_module", 'T' } };
+    EXPECT_EQ(seen.types, expected);
+    EXPECT_EQ(seen.sizes["table"], 8u);
 }
 
 TEST(ElfRel, RelocationsForUnloadedSectionsAreIgnored)

@@ -58,6 +58,8 @@ TEST(Format, SignedConversions)
     EXPECT_EQ(format("%lld", LLONG_MIN), "-9223372036854775808");
     EXPECT_EQ(format("%lld", LLONG_MAX), "9223372036854775807");
     EXPECT_EQ(format("%ld", -123456789L), "-123456789");
+    EXPECT_EQ(format("%Ld", LLONG_MIN), "-9223372036854775808");   // Linux's spellings of ll
+    EXPECT_EQ(format("%qd %Lu", 5LL, ULLONG_MAX), "5 18446744073709551615");
 }
 
 TEST(Format, UnsignedConversions)
@@ -161,6 +163,8 @@ TEST(Format, Pointers)
     EXPECT_EQ(format("%p", reinterpret_cast<void*>(0xc0101234u)), "c0101234");
     EXPECT_EQ(format("%p", reinterpret_cast<void*>(0x1000u)), "00001000");
     EXPECT_EQ(format("%p", static_cast<void*>(nullptr)), "00000000");
+    EXPECT_EQ(format("(%px)", reinterpret_cast<void*>(0xc0101234u)), "(c0101234)");
+    EXPECT_EQ(format("%pK.", reinterpret_cast<void*>(0x1000u)), "00001000.");
     EXPECT_EQ(format("[%12p]", reinterpret_cast<void*>(0xabu)), "[    000000ab]");
     EXPECT_EQ(format("[%-10p]", reinterpret_cast<void*>(0xabu)), "[000000ab  ]");
     if (sizeof(void*) == 8) {
@@ -246,8 +250,9 @@ TEST(Format, SymbolsWithResolver)
     EXPECT_EQ(format("[%ps]", outside), "[c0200000]");
     EXPECT_EQ(format("[%-14ps]", inside), "[start_kernel  ]");
     EXPECT_EQ(format("at %pS!", inside), "at start_kernel+0x1c/0x80!");
-    // Plain %p is unaffected, and the letter after it is ordinary text.
-    EXPECT_EQ(format("%px", inside), "c010101cx");
+    // Plain %p and Linux's %px (the raw address) are unaffected; other text follows as written.
+    EXPECT_EQ(format("%px", inside), "c010101c");
+    EXPECT_EQ(format("%p.", inside), "c010101c.");
     char small[8];
     EXPECT_EQ(libk::snprintf(small, sizeof(small), "%pS", inside), 22);
     EXPECT_STREQ(small, "start_k");

@@ -77,7 +77,9 @@ def ko_section_sizes(path):
         for name, _type, flags, _addr, _offset, size in headers:
             if flags & 2 and size:     # SHF_ALLOC, as the loader records them
                 end = image.index(b"\0", names_offset + name)
-                sizes[image[names_offset + name:end].decode()] = size
+                section = image[names_offset + name:end].decode()
+                if section not in (".modinfo", "__versions"):   # read from the file, never loaded (as Linux)
+                    sizes[section] = size
         return sizes
     except (OSError, struct.error, ValueError, IndexError):
         return None

@@ -1,4 +1,4 @@
-/* init.c - process 1: mounts /proc and /dev, checks the kernel's basics, keeps a shell running on the console. */
+/* init.c - process 1: mounts /proc, /dev, /sys and debugfs, checks the kernel's basics, keeps a shell running on the console. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -226,6 +226,8 @@ int main(int argc, char **argv)
     if (!check_only) {
         mount_fs("proc", "/proc", "proc");
         mount_fs("devtmpfs", "/dev", "devtmpfs");
+        mount_fs("sysfs", "/sys", "sysfs");
+        mount_fs("debugfs", "/sys/kernel/debug", "debugfs");
         mount_host_share();
     }
     banner();

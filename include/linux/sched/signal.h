@@ -4,4 +4,12 @@
 
 #include <linux/sched.h>
 
+struct tty_struct;
+
+/* What a process's threads share (current->signal); for modules, the head of
+ * the kernel's ThreadGroup (checked in kernel/kapi/sched.cpp). */
+struct signal_struct {
+    struct tty_struct *tty;   /* controlling terminal, NULL for none */
+};
+
 #endif

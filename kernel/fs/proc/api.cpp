@@ -1,5 +1,6 @@
 // Linux's procfs API for modules and drivers (include/linux/proc_fs.h): entries
-// with file_operations, directories, symlinks, the 2.6 create_proc_entry, removal.
+// with proc_ops (or file_operations), directories, symlinks, the 2.6
+// create_proc_entry (an entry with the read_proc/write_proc proc_ops), removal.
 #include "internal.h"
 #include <kernel/mm.h>
 #include <libk/string.h>
@@ -19,11 +20,12 @@ umode_t file_mode(umode_t mode)
 }
 
 proc_dir_entry* register_new(const char* name, umode_t mode, proc_dir_entry* parent,
-    const file_operations* fops, void* data)
+    const proc_ops* ops, const file_operations* fops, void* data)
 {
     proc_dir_entry* entry = proc_alloc_entry(mode);
     if (!entry)
         return nullptr;
+    entry->proc_ops = ops;
     entry->proc_fops = fops;
     entry->data = data;
     if (!proc_register(entry, name, parent)) {
@@ -33,30 +35,48 @@ proc_dir_entry* register_new(const char* name, umode_t mode, proc_dir_entry* par
     return entry;
 }
 
+// Built-in entries that must stay (PROC_ENTRY_PERMANENT); Linux warns and keeps them.
+bool is_permanent(const proc_dir_entry* entry)
+{
+    if (!entry->proc_ops || !(entry->proc_ops->proc_flags & PROC_ENTRY_PERMANENT))
+        return false;
+    printk(KERN_WARNING "remove_proc_entry: removing permanent /proc entry '%s'\n", entry->name);
+    return true;
+}
+
 } // namespace
 
 extern "C" {
 
 struct proc_dir_entry* proc_create_data(const char* name, umode_t mode, struct proc_dir_entry* parent,
-    const struct file_operations* proc_fops, void* data)
+    const struct proc_ops* proc_ops, void* data)
 {
     mode = file_mode(mode);
     if (!S_ISREG(mode))
         return nullptr;   // directories and links have their own calls
-    return register_new(name, mode, parent, proc_fops, data);
+    return register_new(name, mode, parent, proc_ops, nullptr, data);
 }
 
 struct proc_dir_entry* proc_create(const char* name, umode_t mode, struct proc_dir_entry* parent,
-    const struct file_operations* proc_fops)
+    const struct proc_ops* proc_ops)
 {
-    return proc_create_data(name, mode, parent, proc_fops, nullptr);
+    return proc_create_data(name, mode, parent, proc_ops, nullptr);
+}
+
+struct proc_dir_entry* __proc_create_fops_data(const char* name, umode_t mode, struct proc_dir_entry* parent,
+    const struct file_operations* proc_fops, void* data)
+{
+    mode = file_mode(mode);
+    if (!S_ISREG(mode))
+        return nullptr;
+    return register_new(name, mode, parent, nullptr, proc_fops, data);
 }
 
 struct proc_dir_entry* proc_mkdir_data(const char* name, umode_t mode, struct proc_dir_entry* parent, void* data)
 {
     if (!(mode & 07777))
         mode |= 0555;
-    return register_new(name, S_IFDIR | (mode & 07777), parent, nullptr, data);
+    return register_new(name, S_IFDIR | (mode & 07777), parent, nullptr, nullptr, data);
 }
 
 struct proc_dir_entry* proc_mkdir_mode(const char* name, umode_t mode, struct proc_dir_entry* parent)
@@ -98,12 +118,9 @@ struct proc_dir_entry* create_proc_entry(const char* name, umode_t mode, struct 
 {
     if (S_ISDIR(mode))
         return proc_mkdir_data(name, mode, parent, nullptr);
-    mode = file_mode(mode);
-    if (!S_ISREG(mode))
-        return nullptr;
-    // read_proc/write_proc are set by the caller afterwards; the legacy fops call
-    // whatever is there at the time of each read and write.
-    return register_new(name, mode, parent, &proc_legacy_file_ops, nullptr);
+    // read_proc/write_proc (or proc_fops) are set by the caller afterwards; the
+    // legacy proc_ops call whatever is there at the time of each read and write.
+    return proc_create_data(name, mode, parent, &proc_legacy_ops, nullptr);
 }
 
 void remove_proc_entry(const char* name, struct proc_dir_entry* parent)
@@ -114,7 +131,8 @@ void remove_proc_entry(const char* name, struct proc_dir_entry* parent)
             parent ? parent->name : "/proc", name ? name : "(null)");
         return;
     }
-    proc_take_down(entry, false);
+    if (!is_permanent(entry))
+        proc_take_down(entry, false);
     pde_put(entry);   // proc_lookup_path's reference
 }
 
@@ -123,14 +141,15 @@ int remove_proc_subtree(const char* name, struct proc_dir_entry* parent)
     proc_dir_entry* entry = proc_lookup_path(name, parent);
     if (!entry)
         return -ENOENT;
-    proc_take_down(entry, true);
+    if (!is_permanent(entry))
+        proc_take_down(entry, true);
     pde_put(entry);
     return 0;
 }
 
 void proc_remove(struct proc_dir_entry* entry)
 {
-    if (entry)
+    if (entry && !is_permanent(entry))
         proc_take_down(entry, true);
 }
 
@@ -139,10 +158,10 @@ void proc_set_size(struct proc_dir_entry* entry, loff_t size)
     entry->size = size;
 }
 
-void proc_set_user(struct proc_dir_entry* entry, uid_t uid, gid_t gid)
+void proc_set_user(struct proc_dir_entry* entry, kuid_t uid, kgid_t gid)
 {
-    entry->uid = uid;
-    entry->gid = gid;
+    entry->uid = __kuid_val(uid);
+    entry->gid = __kgid_val(gid);
 }
 
 void* pde_data(const struct inode* inode)
@@ -164,6 +183,8 @@ void* proc_get_parent_data(const struct inode* inode)
 
 EXPORT_SYMBOL(proc_create);
 EXPORT_SYMBOL(proc_create_data);
+EXPORT_SYMBOL(__proc_create_fops_data);
+EXPORT_SYMBOL(proc_root);
 EXPORT_SYMBOL(proc_mkdir);
 EXPORT_SYMBOL(proc_mkdir_mode);
 EXPORT_SYMBOL(proc_mkdir_data);

@@ -42,7 +42,7 @@ const char* state_name(const Task* task)
 
 unsigned tty_number(const Task* task)
 {
-    return task->tty >= 0 ? new_encode_dev(tty_devnum(task->tty)) : 0;
+    return task_tty(task) >= 0 ? new_encode_dev(tty_devnum(task_tty(task))) : 0;
 }
 
 pid_t parent_tgid(const Task* task)
@@ -128,7 +128,7 @@ void proc_pid_stat(ProcBuffer& out, Task* task, void*)
     MemorySizes sizes = memory_sizes(mm);
     // Fields 1-52 of proc(5); the signal fields are decimal and truncated to 32 bits as Linux's.
     out.printf("%d (%s) %c %d %d %d %u %d %u ", task->pid, task->comm, state_letter(task), parent_tgid(task),
-        task->pgid, task->sid, tty_number(task), task->tty >= 0 ? tty_foreground_pgrp(task->tty) : -1,
+        task->pgid, task->sid, tty_number(task), task_tty(task) >= 0 ? tty_foreground_pgrp(task_tty(task)) : -1,
         0x00400000u);
     out.printf("0 0 0 0 %llu %llu %llu %llu 20 0 %u 0 %llu %lu %lu %lu ", to_clock_ticks(task->utime_ticks),
         to_clock_ticks(task->stime_ticks), to_clock_ticks(task->cutime_ticks), to_clock_ticks(task->cstime_ticks),

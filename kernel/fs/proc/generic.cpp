@@ -7,11 +7,12 @@
 #include <linux/stat.h>
 
 constinit SpinLock proc_subdir_lock;
+// /proc itself; modules of the 2.6 era name it as a parent.
+constinit proc_dir_entry proc_root = {};   // extern "C" by its declaration in linux/proc_fs.h
 
 namespace {
 
 constinit unsigned long next_proc_ino = 2;
-constinit proc_dir_entry root_entry = {};
 
 // The child `name` (`length` bytes) of `dir`, removed ones included. Lock held.
 proc_dir_entry* find_child(proc_dir_entry* dir, const char* name, size_t length)
@@ -135,13 +136,13 @@ void ProcBuffer::printf(const char* format, ...)
 
 proc_dir_entry* proc_root_entry()
 {
-    if (!root_entry.mode) {
-        root_entry.mode = S_IFDIR | 0555;
-        root_entry.low_ino = proc_root_ino;
-        root_entry.count = 1;
-        libk::strlcpy(root_entry.name, "/proc", sizeof(root_entry.name));
+    if (!proc_root.mode) {
+        proc_root.mode = S_IFDIR | 0555;
+        proc_root.low_ino = proc_root_ino;
+        proc_root.count = 1;
+        libk::strlcpy(proc_root.name, "/proc", sizeof(proc_root.name));
     }
-    return &root_entry;
+    return &proc_root;
 }
 
 void pde_get(proc_dir_entry* entry)
@@ -151,7 +152,7 @@ void pde_get(proc_dir_entry* entry)
 
 void pde_put(proc_dir_entry* entry)
 {
-    while (entry && entry != &root_entry) {
+    while (entry && entry != &proc_root) {
         if (__atomic_sub_fetch(&entry->count, 1, __ATOMIC_SEQ_CST) != 0)
             return;
         proc_dir_entry* parent = entry->parent;
@@ -221,7 +222,7 @@ proc_dir_entry* proc_find_entry(proc_dir_entry* parent, const char* name)
 
 void proc_take_down(proc_dir_entry* entry, bool whole_subtree)
 {
-    if (!entry || entry == &root_entry)
+    if (!entry || entry == &proc_root)
         return;
     bool unlinked;
     {

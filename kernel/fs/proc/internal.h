@@ -87,5 +87,5 @@ extern const file_operations proc_reg_file_ops;
 // Marks the entry removed, waits for running fops calls, releases open files.
 void proc_entry_rundown(proc_dir_entry* entry);
 
-// ---- 2.6 files (legacy.cpp): read_proc/write_proc behind file_operations ----
-extern const file_operations proc_legacy_file_ops;
+// ---- 2.6 files (legacy.cpp): read_proc/write_proc behind proc_ops ----
+extern const proc_ops proc_legacy_ops;

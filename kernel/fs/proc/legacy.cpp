@@ -1,6 +1,6 @@
-// The 2.6-era read_proc/write_proc interface of create_proc_entry(), behind
-// ordinary file_operations: reads go through one page of kernel memory that the
-// module's read_proc fills (with Linux 2.6's *start and *eof conventions).
+// The 2.6-era read_proc/write_proc interface of create_proc_entry(), as the
+// proc_ops of an ordinary entry: reads go through one page of kernel memory that
+// the module's read_proc fills (with Linux 2.6's *start and *eof conventions).
 #include "internal.h"
 #include <kernel/mm.h>
 #include <kernel/uaccess.h>
@@ -58,11 +58,11 @@ ssize_t legacy_read(file* f, char __user* buffer, size_t nbytes, loff_t* ppos)
             from = page;
             advance = reinterpret_cast<unsigned long>(start);
         } else {
-            // Data for offset *ppos at *start.
+            // Data for offset *ppos at *start: in the page, or (as 2.6 allowed, and
+            // the guide's sched.c does) in the module's own buffer.
             size_t start_offset = static_cast<size_t>(start - page);
-            if (start_offset >= PAGE_SIZE)
-                break;
-            length = libk::min(length, static_cast<size_t>(PAGE_SIZE) - start_offset);
+            if (start_offset < PAGE_SIZE)
+                length = libk::min(length, static_cast<size_t>(PAGE_SIZE) - start_offset);
             length = libk::min(length, static_cast<size_t>(count));
             from = start;
             advance = length;
@@ -112,9 +112,10 @@ loff_t legacy_llseek(file* f, loff_t offset, int whence)
 
 } // namespace
 
-const file_operations proc_legacy_file_ops = {
-    .owner = nullptr,
-    .llseek = legacy_llseek,
-    .read = legacy_read,
-    .write = legacy_write,
+const proc_ops proc_legacy_ops = {
+    .proc_flags = 0,
+    .proc_open = nullptr,
+    .proc_read = legacy_read,
+    .proc_write = legacy_write,
+    .proc_lseek = legacy_llseek,
 };

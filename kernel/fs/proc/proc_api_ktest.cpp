@@ -1,5 +1,6 @@
-// Self-test of the procfs API modules use (proc_create, create_proc_entry,
-// seq_file, proc_mkdir, removal), driven through the VFS as user space would.
+// Self-test of the procfs API modules use (proc_create with proc_ops or
+// file_operations, create_proc_entry, seq_file, proc_mkdir, removal), driven
+// through the VFS as user space would.
 #include "internal.h"
 #include <kernel/completion.h>
 #include <kernel/ktest.h>
@@ -69,6 +70,16 @@ const file_operations hello_fops = {
     .release = hello_release,
 };
 
+// The same driver as Linux 5.6+ writes it.
+const proc_ops hello_ops = {
+    .proc_flags = 0,
+    .proc_open = hello_open,
+    .proc_read = hello_read,
+    .proc_write = hello_write,
+    .proc_lseek = nullptr,
+    .proc_release = hello_release,
+};
+
 // ---- mmap, ioctl and llseek pass through to the driver ----
 
 constinit vm_area_struct* mapped_vma = nullptr;
@@ -86,16 +97,28 @@ long passthrough_ioctl(file*, unsigned int command, unsigned long argument)
     return command == 0x1234 ? static_cast<long>(argument + 1) : -ENOTTY;
 }
 
-const file_operations passthrough_fops = {
-    .owner = nullptr,
-    .llseek = nullptr,   // procfs's default: SEEK_END is relative to proc_set_size
-    .read = nullptr,
-    .write = nullptr,
-    .iterate_shared = nullptr,
-    .poll = nullptr,
-    .unlocked_ioctl = passthrough_ioctl,
-    .compat_ioctl = nullptr,
-    .mmap = passthrough_mmap,
+const proc_ops passthrough_ops = {
+    .proc_flags = 0,
+    .proc_open = nullptr,
+    .proc_read = nullptr,
+    .proc_write = nullptr,
+    .proc_lseek = nullptr,   // procfs's default: SEEK_END is relative to proc_set_size
+    .proc_release = nullptr,
+    .proc_poll = nullptr,
+    .proc_ioctl = passthrough_ioctl,
+    .proc_compat_ioctl = nullptr,
+    .proc_mmap = passthrough_mmap,
+};
+
+// ---- 2.6-style proc_iops: .permission decides, not the mode bits ----
+
+int read_only_permission(inode*, int mask, nameidata*)
+{
+    return mask & MAY_WRITE ? -EACCES : 0;   // even root may not write
+}
+
+const inode_operations read_only_iops = {
+    .permission = read_only_permission,
 };
 
 // ---- 2.6-style read_proc/write_proc ----
@@ -150,18 +173,13 @@ int single_proc_open(inode* node, file* f)
     return single_open(f, single_show, PDE_DATA(node));
 }
 
-const file_operations single_fops = {
-    .owner = nullptr,
-    .llseek = seq_lseek,
-    .read = seq_read,
-    .iterate_shared = nullptr,
-    .poll = nullptr,
-    .unlocked_ioctl = nullptr,
-    .compat_ioctl = nullptr,
-    .mmap = nullptr,
-    .open = single_proc_open,
-    .flush = nullptr,
-    .release = single_release,
+const proc_ops single_ops = {
+    .proc_flags = 0,
+    .proc_open = single_proc_open,
+    .proc_read = seq_read,
+    .proc_write = nullptr,
+    .proc_lseek = seq_lseek,
+    .proc_release = single_release,
 };
 
 constexpr long line_count = 1000;
@@ -201,21 +219,16 @@ int lines_open(inode*, file* f)
     return seq_open(f, &lines_ops);
 }
 
-const file_operations lines_fops = {
-    .owner = nullptr,
-    .llseek = seq_lseek,
-    .read = seq_read,
-    .iterate_shared = nullptr,
-    .poll = nullptr,
-    .unlocked_ioctl = nullptr,
-    .compat_ioctl = nullptr,
-    .mmap = nullptr,
-    .open = lines_open,
-    .flush = nullptr,
-    .release = seq_release,
+const proc_ops lines_proc_ops = {
+    .proc_flags = 0,
+    .proc_open = lines_open,
+    .proc_read = seq_read,
+    .proc_write = nullptr,
+    .proc_lseek = seq_lseek,
+    .proc_release = seq_release,
 };
 
-// The text lines_fops must produce, generated independently.
+// The text lines_proc_ops must produce, generated independently.
 size_t expected_lines(char* out, size_t size)
 {
     size_t length = 0;
@@ -333,9 +346,9 @@ KTEST(proc_api)
     // proc_create: mode as ls shows it, read via simple_read_from_buffer, write stored.
     libk::strlcpy(hello.text, "hello reader!\n", sizeof(hello.text));
     hello.length = libk::strlen(hello.text);
-    proc_dir_entry* hello_entry = proc_create("kl_hello", 0666, nullptr, &hello_fops);
+    proc_dir_entry* hello_entry = proc_create("kl_hello", 0666, nullptr, &hello_ops);
     KTEST_EXPECT(hello_entry);
-    KTEST_EXPECT(!proc_create("kl_hello", 0666, nullptr, &hello_fops));   // names are unique
+    KTEST_EXPECT(!proc_create("kl_hello", 0666, nullptr, &hello_ops));   // names are unique
     uid_t uid = 1;
     KTEST_EXPECT(mode_of("/proc/kl_hello", nullptr, &uid) == (S_IFREG | 0666) && uid == 0);
     KTEST_EXPECT(listed("/proc", "kl_hello"));
@@ -370,14 +383,28 @@ KTEST(proc_api)
         big_ok = big_ok && buffer[i] == big_byte(i);
     KTEST_EXPECT(big_ok);
     KTEST_EXPECT(write_text("/proc/kl_big", "x") == -EIO);   // root may open it, but there is no write_proc
+    // proc_iops' permission is asked instead of the mode bits (0644 would let root write).
+    if (big_entry) {
+        big_entry->mode = S_IFREG | 0644;
+        big_entry->proc_iops = &read_only_iops;
+    }
+    KTEST_EXPECT(write_text("/proc/kl_big", "x") == -EACCES);
+    KTEST_EXPECT(read_all("/proc/kl_big", buffer, 64 * 1024, 5000) == big_size);
+    // 2.6: proc_root names /proc, and proc_fops set after create_proc_entry wins.
+    proc_dir_entry* swapped = create_proc_entry("kl_swapped", 0444, &proc_root);
+    if (swapped)
+        swapped->proc_fops = &hello_fops;
+    KTEST_EXPECT(swapped && read_all("/proc/kl_swapped", buffer, 4096) == 32);
+    remove_proc_entry("kl_swapped", &proc_root);
+    KTEST_EXPECT(lookup_error("/proc/kl_swapped") == -ENOENT);
 
     // single_open + seq_printf with the entry's data.
-    proc_dir_entry* single_entry = proc_create_data("kl_single", 0, nullptr, &single_fops, &single_value);
+    proc_dir_entry* single_entry = proc_create_data("kl_single", 0, nullptr, &single_ops, &single_value);
     KTEST_EXPECT(single_entry);
     KTEST_EXPECT(read_all("/proc/kl_single", buffer, 4096) == 9 && libk::strcmp(buffer, "value=42\n") == 0);
 
     // A 1000-record iterator with one record larger than the first buffer.
-    proc_dir_entry* lines_entry = proc_create("kl_lines", 0444, nullptr, &lines_fops);
+    proc_dir_entry* lines_entry = proc_create("kl_lines", 0444, nullptr, &lines_proc_ops);
     KTEST_EXPECT(lines_entry);
     size_t expected_length = expected_lines(expected, 64 * 1024);
     KTEST_EXPECT(read_all("/proc/kl_lines", buffer, 64 * 1024) == static_cast<long>(expected_length));
@@ -400,19 +427,20 @@ KTEST(proc_api)
     // proc_mkdir with an entry, a path name and a symlink.
     proc_dir_entry* dir = proc_mkdir("kl_dir", nullptr);
     KTEST_EXPECT(dir && mode_of("/proc/kl_dir") == (S_IFDIR | 0555));
-    proc_dir_entry* info = proc_create("info", 0444, dir, &hello_fops);
-    KTEST_EXPECT(info && proc_create("kl_dir/other", 0400, nullptr, &hello_fops));
+    proc_dir_entry* info = proc_create("info", 0444, dir, &hello_ops);
+    // The file_operations form (what C's proc_create picks for one, before Linux 5.6).
+    KTEST_EXPECT(info && __proc_create_fops_data("kl_dir/other", 0400, nullptr, &hello_fops, nullptr));
     KTEST_EXPECT(listed("/proc/kl_dir", "info") && listed("/proc/kl_dir", "other"));
     KTEST_EXPECT(mode_of("/proc/kl_dir/other") == (S_IFREG | 0400));
     KTEST_EXPECT(proc_symlink("kl_link", nullptr, "kl_dir/info"));
     KTEST_EXPECT(read_all("/proc/kl_link", buffer, 4096) == 32);
 
     // mmap, unlocked_ioctl and llseek reach the driver; size and owner come from the entry.
-    proc_dir_entry* pass = proc_create("kl_dir/myinfo", 0444, nullptr, &passthrough_fops);
+    proc_dir_entry* pass = proc_create("kl_dir/myinfo", 0444, nullptr, &passthrough_ops);
     KTEST_EXPECT(pass);
     if (pass) {
         proc_set_size(pass, 100);
-        proc_set_user(pass, 1000, 100);
+        proc_set_user(pass, kuid_t { 1000 }, kgid_t { 100 });
         if (auto opened = filp_open("/proc/kl_dir/myinfo", O_RDONLY, 0); !opened.is_error()) {
             file* f = opened.value();
             KTEST_EXPECT(f->f_inode->i_size == 100 && f->f_inode->i_uid == 1000 && f->f_inode->i_gid == 100);
@@ -471,7 +499,7 @@ KTEST(proc_api)
     KTEST_EXPECT(!listed("/proc", "kl_dir") && !listed("/proc", "kl_lines"));
     // A name can be used again once removed.
     proc_dir_entry* again = proc_mkdir("kl_dir", nullptr);
-    KTEST_EXPECT(again && proc_create("x", 0, again, &hello_fops));
+    KTEST_EXPECT(again && proc_create("x", 0, again, &hello_ops));
     KTEST_EXPECT(remove_proc_subtree("kl_dir", nullptr) == 0 && lookup_error("/proc/kl_dir") == -ENOENT);
 
     // /proc/interrupts: the PIT's line in Linux's layout.

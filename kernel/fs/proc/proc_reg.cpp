@@ -1,5 +1,5 @@
 // The file_operations every driver entry of /proc is opened with: each call is
-// passed to the entry's proc_fops while counted in `in_use`, so that removing the
+// passed to the entry's proc_ops (or proc_fops) while counted in `in_use`, so that removing the
 // entry (rmmod) can wait for running calls, release what is still open, and leave
 // later calls on those files with -EIO instead of jumping into an unloaded module.
 #include "internal.h"
@@ -23,6 +23,34 @@ constexpr __poll_t default_poll_mask = EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLW
 proc_dir_entry* entry_of(file* f)
 {
     return static_cast<proc_dir_entry*>(file_inode(f)->i_private);
+}
+
+// The driver's calls, from whichever table the entry has: proc_fops when set
+// (proc_create before Linux 5.6, or a 2.6 module that sets it after
+// create_proc_entry, so it is read at each call), else proc_ops (Linux 5.6+).
+struct DriverOps {
+    int (*open)(inode*, file*);
+    ssize_t (*read)(file*, char __user*, size_t, loff_t*);
+    ssize_t (*write)(file*, const char __user*, size_t, loff_t*);
+    loff_t (*llseek)(file*, loff_t, int);
+    int (*release)(inode*, file*);
+    __poll_t (*poll)(file*, poll_table_struct*);
+    long (*ioctl)(file*, unsigned int, unsigned long);
+    long (*compat_ioctl)(file*, unsigned int, unsigned long);
+    int (*mmap)(file*, vm_area_struct*);
+    int (*flush)(file*, fl_owner_t);
+    int (*fsync)(file*, loff_t, loff_t, int);
+};
+
+DriverOps driver_ops(const proc_dir_entry* entry)
+{
+    if (const file_operations* f = entry->proc_fops)
+        return { f->open, f->read, f->write, f->llseek, f->release, f->poll, f->unlocked_ioctl, f->compat_ioctl,
+            f->mmap, f->flush, f->fsync };
+    if (const proc_ops* p = entry->proc_ops)
+        return { p->proc_open, p->proc_read, p->proc_write, p->proc_lseek, p->proc_release, p->proc_poll,
+            p->proc_ioctl, p->proc_compat_ioctl, p->proc_mmap, nullptr, nullptr };
+    return {};
 }
 
 // Enters a call into the driver; false once the entry is removed.
@@ -78,17 +106,17 @@ int proc_reg_open(inode* node, file* f)
     auto* entry = static_cast<proc_dir_entry*>(node->i_private);
     if (!use_pde(entry))
         return -ENOENT;
-    const file_operations* fops = entry->proc_fops;
+    DriverOps ops = driver_ops(entry);
     // Allocated before open, so that a successful open is always recorded.
     pde_opener* opener = nullptr;
-    if (fops && fops->release) {
+    if (ops.release) {
         opener = static_cast<pde_opener*>(kzalloc(sizeof(pde_opener), GFP_KERNEL));
         if (!opener) {
             unuse_pde(entry);
             return -ENOMEM;
         }
     }
-    int result = fops && fops->open ? fops->open(node, f) : 0;
+    int result = ops.open ? ops.open(node, f) : 0;
     if (result == 0 && opener) {
         opener->f = f;
         SpinLockGuard guard(proc_subdir_lock);
@@ -113,7 +141,8 @@ int proc_reg_release(inode* node, file* f)
         }
         int result = 0;
         if (opener) {
-            result = entry->proc_fops->release(node, f);
+            DriverOps ops = driver_ops(entry);
+            result = ops.release ? ops.release(node, f) : 0;
             kfree(opener);
         }
         unuse_pde(entry);
@@ -137,7 +166,8 @@ ssize_t proc_reg_read(file* f, char __user* buffer, size_t count, loff_t* pos)
     proc_dir_entry* entry = entry_of(f);
     if (!use_pde(entry))
         return -EIO;
-    ssize_t result = entry->proc_fops && entry->proc_fops->read ? entry->proc_fops->read(f, buffer, count, pos) : -EIO;
+    DriverOps ops = driver_ops(entry);
+    ssize_t result = ops.read ? ops.read(f, buffer, count, pos) : -EIO;
     unuse_pde(entry);
     return result;
 }
@@ -147,8 +177,8 @@ ssize_t proc_reg_write(file* f, const char __user* buffer, size_t count, loff_t*
     proc_dir_entry* entry = entry_of(f);
     if (!use_pde(entry))
         return -EIO;
-    ssize_t result =
-        entry->proc_fops && entry->proc_fops->write ? entry->proc_fops->write(f, buffer, count, pos) : -EIO;
+    DriverOps ops = driver_ops(entry);
+    ssize_t result = ops.write ? ops.write(f, buffer, count, pos) : -EIO;
     unuse_pde(entry);
     return result;
 }
@@ -160,8 +190,8 @@ loff_t proc_reg_llseek(file* f, loff_t offset, int whence)
         return -EIO;
     // No llseek of its own: the file size decides SEEK_END, as Linux's default_llseek.
     loff_t (*llseek)(file*, loff_t, int) = default_llseek;
-    if (entry->proc_fops && entry->proc_fops->llseek)
-        llseek = entry->proc_fops->llseek;
+    if (DriverOps ops = driver_ops(entry); ops.llseek)
+        llseek = ops.llseek;
     loff_t result = llseek(f, offset, whence);
     unuse_pde(entry);
     return result;
@@ -172,7 +202,8 @@ __poll_t proc_reg_poll(file* f, poll_table_struct* table)
     proc_dir_entry* entry = entry_of(f);
     if (!use_pde(entry))
         return EPOLLERR;
-    __poll_t result = entry->proc_fops && entry->proc_fops->poll ? entry->proc_fops->poll(f, table) : default_poll_mask;
+    DriverOps ops = driver_ops(entry);
+    __poll_t result = ops.poll ? ops.poll(f, table) : default_poll_mask;
     unuse_pde(entry);
     return result;
 }
@@ -182,9 +213,8 @@ long proc_reg_unlocked_ioctl(file* f, unsigned int command, unsigned long argume
     proc_dir_entry* entry = entry_of(f);
     if (!use_pde(entry))
         return -EIO;
-    long result = entry->proc_fops && entry->proc_fops->unlocked_ioctl
-        ? entry->proc_fops->unlocked_ioctl(f, command, argument)
-        : -ENOTTY;
+    DriverOps ops = driver_ops(entry);
+    long result = ops.ioctl ? ops.ioctl(f, command, argument) : -ENOTTY;
     unuse_pde(entry);
     return result;
 }
@@ -194,9 +224,8 @@ long proc_reg_compat_ioctl(file* f, unsigned int command, unsigned long argument
     proc_dir_entry* entry = entry_of(f);
     if (!use_pde(entry))
         return -EIO;
-    long result = entry->proc_fops && entry->proc_fops->compat_ioctl
-        ? entry->proc_fops->compat_ioctl(f, command, argument)
-        : -ENOTTY;
+    DriverOps ops = driver_ops(entry);
+    long result = ops.compat_ioctl ? ops.compat_ioctl(f, command, argument) : -ENOTTY;
     unuse_pde(entry);
     return result;
 }
@@ -208,7 +237,8 @@ int proc_reg_mmap(file* f, vm_area_struct* vma)
     proc_dir_entry* entry = entry_of(f);
     if (!use_pde(entry))
         return -EIO;
-    int result = entry->proc_fops && entry->proc_fops->mmap ? entry->proc_fops->mmap(f, vma) : -ENODEV;
+    DriverOps ops = driver_ops(entry);
+    int result = ops.mmap ? ops.mmap(f, vma) : -ENODEV;
     unuse_pde(entry);
     return result;
 }
@@ -218,7 +248,8 @@ int proc_reg_flush(file* f, fl_owner_t id)
     proc_dir_entry* entry = entry_of(f);
     if (!use_pde(entry))
         return 0;
-    int result = entry->proc_fops && entry->proc_fops->flush ? entry->proc_fops->flush(f, id) : 0;
+    DriverOps ops = driver_ops(entry);
+    int result = ops.flush ? ops.flush(f, id) : 0;
     unuse_pde(entry);
     return result;
 }
@@ -228,7 +259,8 @@ int proc_reg_fsync(file* f, loff_t start, loff_t end, int datasync)
     proc_dir_entry* entry = entry_of(f);
     if (!use_pde(entry))
         return -EIO;
-    int result = entry->proc_fops && entry->proc_fops->fsync ? entry->proc_fops->fsync(f, start, end, datasync) : 0;
+    DriverOps ops = driver_ops(entry);
+    int result = ops.fsync ? ops.fsync(f, start, end, datasync) : 0;
     unuse_pde(entry);
     return result;
 }
@@ -277,8 +309,8 @@ void proc_entry_rundown(proc_dir_entry* entry)
         }
         if (!opener)
             break;
-        if (entry->proc_fops && entry->proc_fops->release)
-            entry->proc_fops->release(file_inode(opener->f), opener->f);
+        if (DriverOps ops = driver_ops(entry); ops.release)
+            ops.release(file_inode(opener->f), opener->f);
         {
             SpinLockGuard guard(proc_subdir_lock);
             for (pde_opener** p = &entry->openers; *p; p = &(*p)->next) {

@@ -189,8 +189,19 @@ const inode_operations proc_link_inode_operations = {
     .readlink = proc_readlink,
 };
 
+// A 2.6 module's proc_iops decides who may open its file (procfs3 of the module
+// guide); procfs keeps its own setattr, so `echo x >` (O_TRUNC) still works.
+int proc_file_permission(inode* node, int mask, nameidata* nd)
+{
+    auto* entry = static_cast<proc_dir_entry*>(node->i_private);
+    if (entry && entry->proc_iops && entry->proc_iops->permission)
+        return entry->proc_iops->permission(node, mask, nd);
+    return generic_permission(node, mask);
+}
+
 const inode_operations proc_file_inode_operations = {
     .setattr = proc_setattr,
+    .permission = proc_file_permission,
 };
 
 const super_operations proc_super_operations = {

@@ -27,6 +27,9 @@ void* vmalloc(unsigned long size);
 void* vzalloc(unsigned long size);
 void vfree(const void* address);
 }
+// Keeps the first `size` bytes (rounded up to pages) of a vmalloc'ed block and
+// frees the pages after them: a module's .init sections once its init ran.
+void vmalloc_shrink(const void* address, unsigned long size);
 
 // GFP flags are accepted for source compatibility; every allocation may sleep
 // or not alike here, since allocation never blocks.

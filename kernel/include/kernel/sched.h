@@ -11,6 +11,7 @@ struct files_struct;   // open files (kernel/fs)
 struct fs_struct;      // root, cwd, umask (kernel/fs)
 struct pt_regs;
 struct ThreadGroup;
+struct tty_struct;
 class Completion;
 
 // Who a task is for permission checks (Linux's struct cred, kept in the task).
@@ -35,49 +36,56 @@ struct SignalAction {
 };
 constexpr int nsig = 64;
 
-enum class TaskState : uint8_t {
-    Running,          // runnable: on the run queue or on the CPU (Linux's TASK_RUNNING)
-    Interruptible,    // sleeping, woken by wake-ups (and signals, later)
-    Uninterruptible,  // sleeping, woken only by wake-ups
-    Stopped,          // stopped by SIGSTOP/SIGTSTP until SIGCONT
-    Zombie,           // exited, waiting to be reaped
-    Dead,
+// Linux's values (TASK_*, __TASK_STOPPED, EXIT_ZOMBIE, TASK_DEAD) in a long, as
+// modules read task_struct::state.
+enum class TaskState : long {
+    Running = 0,            // runnable: on the run queue or on the CPU (Linux's TASK_RUNNING)
+    Interruptible = 0x1,    // sleeping, woken by wake-ups (and signals, later)
+    Uninterruptible = 0x2,  // sleeping, woken only by wake-ups
+    Stopped = 0x4,          // stopped by SIGSTOP/SIGTSTP until SIGCONT
+    Zombie = 0x20,          // exited, waiting to be reaped
+    Dead = 0x80,
 };
 
 struct Task {
+    // ---- the module API's struct task_struct (include/linux/sched.h): these
+    // fields first, in this order (checked in kernel/kapi/sched.cpp) ----
     pid_t pid;                   // the thread id (Linux's task->pid)
     char comm[16];               // name shown by ps, as Linux's task_struct::comm
-                                 // (pid, comm: the module API's task_struct head)
     pid_t tgid;                  // the process id: its thread group leader's pid
     TaskState state;
+    Task* parent;
+    libk::ListNode task_node;    // on the list of all tasks (Linux's task->tasks)
+    mm_struct* mm;               // user address space; nullptr for kernel threads
+    Credentials cred;            // 2.6's current->uid, ->euid ... read these
+    const Credentials* real_cred_ptr;   // &cred: Linux's task->real_cred and
+    const Credentials* cred_ptr;        // task->cred (6.1's current->cred->uid)
+    uint64_t pending_signals;    // bit n-1 for signal n (Linux's task->pending.signal)
+    uint64_t blocked_signals;    // (Linux's task->blocked)
+    Task* group_leader;          // the group's first thread; itself for a single-threaded process
+    ThreadGroup* signal;         // shared by the group's threads (Linux's signal_struct); nullptr in kernel threads
+    // ---- the kernel's own ----
     uint32_t saved_esp;          // kernel stack pointer while switched out (boot/switch.asm)
     void* stack;                 // kernel stack base (lowest address)
     size_t stack_size;
-    Task* parent;
     int exit_code;
     unsigned long sleep_deadline; // jiffies at which a timed sleep ends, 0 for none
     uint64_t runtime_ns;         // time spent on the CPU
     unsigned long time_slice;    // ticks left before preemption
     int saved_preempt_count;     // preempt_count while switched out
     libk::ListNode run_node;     // on the run queue while runnable and not current
-    libk::ListNode task_node;    // on the list of all tasks
 
     // ---- what makes a kernel thread a process ----
-    mm_struct* mm;               // user address space; nullptr for kernel threads
     files_struct* files;         // open files
     fs_struct* fs;               // root, cwd, umask
-    Credentials cred;
     uintptr_t addr_limit;        // highest address + 1 uaccess accepts (USER_ADDR_LIMIT / KERNEL_ADDR_LIMIT)
     pid_t pgid;                  // process group
     pid_t sid;                   // session
-    int tty;                     // controlling tty (a tty index), -1 for none
     libk::ListNode sibling_node; // on the parent's children list
     libk::IntrusiveList<Task, &Task::sibling_node> children;
     WaitQueue wait_chldexit;     // wait4 sleeps here until a child changes state
     int exit_signal;             // sent to the parent on exit (SIGCHLD)
     bool exit_reported;          // a stopped state already returned by wait4
-    uint64_t pending_signals;    // bit n-1 for signal n
-    uint64_t blocked_signals;
     SignalSender signal_senders[64];
     SignalAction* sighand;       // 64 actions, shared across CLONE_SIGHAND (sighand_alloc)
     uint32_t tls[3][2];          // set_thread_area descriptors (GDT entries 6-8)
@@ -98,8 +106,6 @@ struct Task {
     bool restore_sigmask;
 
     // ---- threads (kernel/process/thread_group.cpp) ----
-    Task* group_leader;          // the group's first thread; itself for a single-threaded process
-    ThreadGroup* signal;         // shared by the group's threads (Linux's signal_struct)
     libk::ListNode thread_node;  // on signal->threads while alive
     uintptr_t robust_list;       // set_robust_list: walked at exit (kernel/process/futex.cpp)
     uintptr_t set_child_tid;     // CLONE_CHILD_SETTID: the child writes its tid there first thing
@@ -108,6 +114,7 @@ struct Task {
 
 // What the threads of a group share (Linux's signal_struct), freed with its last task.
 struct ThreadGroup {
+    tty_struct* tty;             // controlling terminal (kernel/tty.h: task_tty); first, as in the module API's signal_struct
     int count;                   // tasks pointing here
     int live;                    // threads that have not exited yet
     libk::IntrusiveList<Task, &Task::thread_node> threads;
@@ -141,6 +148,12 @@ constexpr unsigned long default_time_slice = 4;   // ticks (16 ms at HZ=250)
 
 // The task running on the CPU (Linux's `current`).
 extern Task* current;
+// pid 0, the boot CPU's context and later its idle task: the head of the task
+// list, as Linux's init_task (modules' for_each_process starts there).
+extern "C" Task init_task;
+// The next thread-group leader on the task list after `task`, wrapping around to
+// init_task: Linux's next_task(), which for_each_process walks.
+Task* next_process(Task* task);
 
 // Makes the boot context the idle task (pid 0, "swapper").
 void sched_init();

@@ -26,6 +26,12 @@ void tty_receive_char(TtySource source, char c);
 // SIGCONT. do_exit calls it with on_exit = true for a session leader (pid == sid).
 void disassociate_ctty(bool on_exit);
 
+// The controlling terminal of task's process (a tty index, tty_index_none for none;
+// kernel threads have none), and setting it for the whole process.
+struct Task;
+int task_tty(const Task* task);
+void set_task_tty(Task* task, int index);
+
 // For /proc/<pid>/stat and ps: the device number of tty `index` (0 if none),
 // its name ("tty1", "ttyS0", "console"; nullptr if none) and its foreground
 // process group (-1 when there is no such tty, 0 when no group is set).

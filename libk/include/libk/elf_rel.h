@@ -64,6 +64,16 @@ public:
     // alignment), and its strictest alignment via `alignment`.
     size_t layout(size_t* alignment = nullptr);
 
+    // Lays the sections out as Linux's module loader does (layout_sections): the core
+    // first, code, then read-only data, then writable data, each group starting on a
+    // page of its own (x86's STRICT_MODULE_RWX), then the .init* sections, on pages of
+    // their own too, which the loader frees once init_module succeeded. .modinfo and
+    // __versions stop being allocated: Linux reads them from the file, never loads them.
+    // Returns layout() (core and init); `core_size` is the core's part, a page multiple.
+    size_t layout_module(uint32_t page_size, size_t* core_size);
+    // Whether a section belongs to the init part (its name starts with ".init").
+    static bool is_init_section(const RelSection& section);
+
     // Copies PROGBITS (any non-NOBITS) allocated sections into `memory` (layout() bytes)
     // and zeroes NOBITS ones and the padding between sections.
     void copy_sections(void* memory) const;
@@ -101,6 +111,14 @@ public:
     // address and size: the module's part of kallsyms, for oops backtraces.
     void for_each_function(uint32_t load_address,
         void (*visit)(const char* name, uint32_t address, uint32_t size, void* context), void* context) const;
+
+    // Each defined function and data object (STT_FUNC, STT_OBJECT) in a loaded section,
+    // with its load address, size and nm's type letter: 't' code, 'r' read-only data,
+    // 'd' data, 'b' zeroed data (NOBITS), upper case when global or weak. The module's
+    // part of /proc/kallsyms and kallsyms_lookup_name.
+    void for_each_kallsym(uint32_t load_address,
+        void (*visit)(const char* name, uint32_t address, uint32_t size, char type, void* context),
+        void* context) const;
 
 private:
     struct Symbol {

@@ -9,10 +9,11 @@
 
 namespace libk {
 
-// Both pointers are null while the node is on no list.
+// Both pointers are null while the node is on no list. next first, as in Linux's
+// struct list_head: modules walk the task list through it (task_struct::tasks).
 struct ListNode {
-    ListNode* prev { nullptr };
     ListNode* next { nullptr };
+    ListNode* prev { nullptr };
 };
 
 // The list is circular through a sentinel node inside the list object. A zeroed sentinel
@@ -57,6 +58,13 @@ public:
         node->prev->next = node->next;
         node->next->prev = node->prev;
         node->prev = node->next = nullptr;
+    }
+
+    // The element after `element` (which must be on this list), nullptr after the last.
+    T* next_of(T& element)
+    {
+        ListNode* node = node_of(element)->next;
+        return node == &m_sentinel ? nullptr : element_of(node);
     }
 
     // nullptr when empty.
