@@ -22,17 +22,28 @@ static struct kmem_cache *records;
 static LIST_HEAD(record_list);
 static DEFINE_RWLOCK(record_lock);
 
+static int count_records(void)
+{
+    struct record *r;
+    int n = 0;
+
+    read_lock(&record_lock);
+    list_for_each_entry(r, &record_list, node)
+        n++;
+    read_unlock(&record_lock);
+    return n;
+}
+
+/* A reader may take the lock again while it holds it (count_records inside). */
 static int sum_records(int *how_many)
 {
     struct record *r;
     int sum = 0;
 
-    *how_many = 0;
     read_lock(&record_lock);
-    list_for_each_entry(r, &record_list, node) {
+    *how_many = count_records();
+    list_for_each_entry(r, &record_list, node)
         sum += r->value;
-        (*how_many)++;
-    }
     read_unlock(&record_lock);
     return sum;
 }
