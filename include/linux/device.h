@@ -34,6 +34,10 @@ struct __DEVICE_CLASS {
     char *(*devnode)(struct device *dev, umode_t *mode);
     /* Attributes every device of the class gets (Linux's class::dev_groups). */
     const struct attribute_group **dev_groups;
+    /* Files in /sys/class/NAME itself (CLASS_ATTR_WO(export) and friends). */
+    const struct attribute_group **class_groups;
+    /* Frees a class_create()d class after class_unregister; NULL for a static one. */
+    void (*class_release)(struct __DEVICE_CLASS *cls);
     struct kobject *sysfs_dir;          /* kernel: /sys/class/NAME */
     struct kobject *sysfs_virtual_dir;  /* kernel: /sys/devices/virtual/NAME */
 };
@@ -64,6 +68,15 @@ struct device_attribute {
 #define DEVICE_ATTR_RW(_name) struct device_attribute dev_attr_##_name = __ATTR_RW(_name)
 #define DEVICE_ATTR_RO(_name) struct device_attribute dev_attr_##_name = __ATTR_RO(_name)
 #define DEVICE_ATTR_WO(_name) struct device_attribute dev_attr_##_name = __ATTR_WO(_name)
+/* A file in /sys/class/NAME (CLASS_ATTR_WO(foo): class_attr_foo calling foo_store). */
+struct class_attribute {
+    struct attribute attr;
+    ssize_t (*show)(struct __DEVICE_CLASS *cls, struct class_attribute *attr, char *buf);
+    ssize_t (*store)(struct __DEVICE_CLASS *cls, struct class_attribute *attr, const char *buf, size_t count);
+};
+#define CLASS_ATTR_RW(_name) struct class_attribute class_attr_##_name = __ATTR_RW(_name)
+#define CLASS_ATTR_RO(_name) struct class_attribute class_attr_##_name = __ATTR_RO(_name)
+#define CLASS_ATTR_WO(_name) struct class_attribute class_attr_##_name = __ATTR_WO(_name)
 #define kobj_to_dev(k) ((struct device *)((char *)(k) - __builtin_offsetof(struct device, kobj)))
 
 #ifdef __cplusplus
@@ -74,6 +87,22 @@ extern "C" {
 struct __DEVICE_CLASS *__class_create(struct module *owner, const char *name);
 struct __DEVICE_CLASS *class_create_named(const char *name);
 void class_destroy(struct __DEVICE_CLASS *cls);
+/* A class the caller defines (static struct class): /sys/class/NAME and its class_groups. */
+int class_register(struct __DEVICE_CLASS *cls);
+void class_unregister(struct __DEVICE_CLASS *cls);
+int class_create_file(struct __DEVICE_CLASS *cls, const struct class_attribute *attr);
+void class_remove_file(struct __DEVICE_CLASS *cls, const struct class_attribute *attr);
+
+/* A device the caller embeds: device_register = device_initialize + device_add;
+ * set .class, .parent, .devt (optional), .release and the name (dev_set_name)
+ * first. The last put_device calls dev->release. */
+void device_initialize(struct device *dev);
+int device_add(struct device *dev);
+void device_del(struct device *dev);
+int device_register(struct device *dev);
+struct device *get_device(struct device *dev);
+void put_device(struct device *dev);
+__printf(2, 3) int dev_set_name(struct device *dev, const char *fmt, ...);
 
 /* A device of `cls` named by fmt; with devt != 0 also /dev/<name>. Returns
  * the device or ERR_PTR(-errno). */

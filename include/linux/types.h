@@ -70,5 +70,7 @@ struct hlist_head {
 #define __kernel
 #define __iomem
 #define __force
+/* A pointer readers reach under rcu_read_lock() (sparse's check; no effect here). */
+#define __rcu
 
 #endif

@@ -78,11 +78,23 @@ const sysfs_ops dev_sysfs_ops = {
     .store = dev_attr_store,
 };
 
-// The last reference: the device's memory goes (its sysfs directory went at unregister).
+// The last reference: the owner's release frees the device (its sysfs directory
+// went at unregister), as Linux's device_release.
 void device_release(kobject* kobj)
 {
     device* dev = kobj_to_dev(kobj);
     kfree(dev->node_name);
+    dev->node_name = nullptr;
+    if (dev->release)
+        dev->release(dev);
+    else
+        printk(KERN_ERR "Device '%s' does not have a release() function, it is broken and must be fixed.\n",
+            dev->name);
+}
+
+// What device_create allocated.
+void device_create_release(device* dev)
+{
     kfree(dev);
 }
 
@@ -131,7 +143,6 @@ kobject* device_parent_dir(device* dev)
 // The directory, its files and the links to it; an error leaves none of them.
 int device_add_sysfs(device* dev)
 {
-    kobject_init(&dev->kobj, &device_ktype);
     if (!device_dirs_ready())
         return -ENOMEM;
     int error = kobject_add(&dev->kobj, device_parent_dir(dev), "%s", dev->name);
@@ -223,16 +234,89 @@ void free_device(device* dev)
     kobject_put(&dev->kobj);
 }
 
-void class_release(kobject* kobj)
+// /sys/class/NAME: a kset as in Linux (subsys_private::subsys) that knows its class.
+struct ClassDir {
+    kset dir;
+    device_class* cls;
+};
+
+ClassDir* to_class_dir(kobject* kobj)
 {
-    kfree(to_kset(kobj));
+    return container_of(to_kset(kobj), ClassDir, dir);
 }
 
+void class_dir_release(kobject* kobj)
+{
+    kfree(to_class_dir(kobj));
+}
+
+ssize_t class_attr_show(kobject* kobj, attribute* attr, char* buf)
+{
+    auto* cattr = container_of(attr, class_attribute, attr);
+    return cattr->show ? cattr->show(to_class_dir(kobj)->cls, cattr, buf) : -EIO;
+}
+
+ssize_t class_attr_store(kobject* kobj, attribute* attr, const char* buf, size_t count)
+{
+    auto* cattr = container_of(attr, class_attribute, attr);
+    return cattr->store ? cattr->store(to_class_dir(kobj)->cls, cattr, buf, count) : -EIO;
+}
+
+const sysfs_ops class_sysfs_ops = {
+    .show = class_attr_show,
+    .store = class_attr_store,
+};
+
 const kobj_type class_dir_ktype = {
-    .release = class_release,
-    .sysfs_ops = &kobj_sysfs_ops,
+    .release = class_dir_release,
+    .sysfs_ops = &class_sysfs_ops,
     .default_groups = nullptr,
 };
+
+void class_create_release(device_class* cls)
+{
+    kfree(cls);
+}
+
+// The node's name under /dev (the class's devnode may change it and the mode).
+int set_node_name(device* dev, const char* node_name, umode_t* mode)
+{
+    char* class_node = nullptr;
+    if (dev->class_ && dev->class_->devnode)
+        class_node = dev->class_->devnode(dev, mode);
+    const char* path = class_node ? class_node : node_name ? node_name : dev->name;
+    dev->node_name = static_cast<char*>(kmalloc(libk::strlen(path) + 1, GFP_KERNEL));
+    if (dev->node_name)
+        libk::strcpy(dev->node_name, path);
+    kfree(class_node);
+    return dev->node_name ? 0 : -ENOMEM;
+}
+
+// Linux's device_add: sysfs first (udev learns of the node from it), then the
+// /dev node when it has a number. An error undoes both; the caller puts the device.
+int add_device(device* dev, const char* node_name, umode_t mode)
+{
+    if (dev->devt) {
+        if (int error = set_node_name(dev, node_name, &mode); error < 0)
+            return error;
+    }
+    if (int error = device_add_sysfs(dev); error < 0) {
+        printk(KERN_ERR "device_add: %s: sysfs error %d\n", dev->name, error);
+        return error;
+    }
+    if (dev->devt) {
+        int error = devtmpfs_create_node(dev->node_name, static_cast<umode_t>(S_IFCHR | (mode & 07777)), dev->devt);
+        if (error < 0) {
+            printk(KERN_ERR "device_add: /dev/%s: error %d\n", dev->node_name, error);
+            kfree(dev->node_name);
+            dev->node_name = nullptr;
+            device_remove_sysfs(dev);
+            return error;
+        }
+    }
+    link_device(dev);
+    return 0;
+}
 
 } // namespace
 
@@ -242,87 +326,56 @@ device* device_create_node(device_class* cls, device* parent, dev_t devt, void* 
     auto* dev = static_cast<device*>(kzalloc(sizeof(device), GFP_KERNEL));
     if (!dev)
         return static_cast<device*>(ERR_PTR(-ENOMEM));
+    device_initialize(dev);
     dev->parent = parent;
     dev->class_ = cls;
     dev->devt = devt;
     dev->driver_data = drvdata;
+    dev->release = device_create_release;
     libk::strlcpy(dev->name, name, sizeof(dev->name));
-
-    if (devt) {
-        char* class_node = nullptr;
-        if (cls && cls->devnode)
-            class_node = cls->devnode(dev, &mode);   // may change the mode, the name or both
-        const char* path = class_node ? class_node : node_name ? node_name : dev->name;
-        dev->node_name = static_cast<char*>(kmalloc(libk::strlen(path) + 1, GFP_KERNEL));
-        if (dev->node_name)
-            libk::strcpy(dev->node_name, path);
-        kfree(class_node);
-        if (!dev->node_name) {
-            kfree(dev);
-            return static_cast<device*>(ERR_PTR(-ENOMEM));
-        }
-    }
-    // sysfs first, as Linux's device_add: udev learns of the node from it.
-    if (int error = device_add_sysfs(dev); error < 0) {
-        printk(KERN_ERR "device_create: %s: sysfs error %d\n", dev->name, error);
-        kobject_put(&dev->kobj);   // device_release frees it
+    if (int error = add_device(dev, node_name, mode); error < 0) {
+        put_device(dev);   // device_create_release frees it
         return static_cast<device*>(ERR_PTR(error));
     }
-    if (devt) {
-        int error = devtmpfs_create_node(dev->node_name, static_cast<umode_t>(S_IFCHR | (mode & 07777)), devt);
-        if (error < 0) {
-            printk(KERN_ERR "device_create: /dev/%s: error %d\n", dev->node_name, error);
-            kfree(dev->node_name);
-            dev->node_name = nullptr;
-            free_device(dev);
-            return static_cast<device*>(ERR_PTR(error));
-        }
-    }
-    link_device(dev);
     return dev;
 }
 
-extern "C" struct device_class* __class_create(struct module* owner, const char* name)
+extern "C" int class_register(struct device_class* cls)
 {
+    if (!cls || !cls->name)
+        return -EINVAL;
     if (!device_dirs_ready())
-        return static_cast<device_class*>(ERR_PTR(-ENOMEM));
-    auto* cls = static_cast<device_class*>(kzalloc(sizeof(device_class), GFP_KERNEL));
-    auto* dir = static_cast<kset*>(kzalloc(sizeof(kset), GFP_KERNEL));
-    if (!cls || !dir) {
-        kfree(cls);
-        kfree(dir);
-        return static_cast<device_class*>(ERR_PTR(-ENOMEM));
+        return -ENOMEM;
+    auto* dir = static_cast<ClassDir*>(kzalloc(sizeof(ClassDir), GFP_KERNEL));
+    if (!dir)
+        return -ENOMEM;
+    dir->cls = cls;
+    dir->dir.kobj.kset = dirs.classes;
+    kobject_init(&dir->dir.kobj, &class_dir_ktype);
+    if (kobject_set_name(&dir->dir.kobj, "%s", cls->name) || kset_register(&dir->dir)) {
+        kobject_put(&dir->dir.kobj);
+        return -EEXIST;
     }
-    cls->name = name;
-    cls->owner = owner;
-    // /sys/class/NAME, a kset as in Linux (subsys_private::subsys).
-    dir->kobj.kset = dirs.classes;
-    kobject_init(&dir->kobj, &class_dir_ktype);
-    if (kobject_set_name(&dir->kobj, "%s", name) || kset_register(dir)) {
-        kobject_put(&dir->kobj);
-        kfree(cls);
-        return static_cast<device_class*>(ERR_PTR(-EEXIST));
+    if (cls->class_groups) {
+        if (int error = sysfs_create_groups(&dir->dir.kobj, cls->class_groups); error < 0) {
+            kset_unregister(&dir->dir);
+            return error;
+        }
     }
-    cls->sysfs_dir = &dir->kobj;
     // /sys/devices/virtual/NAME: where its devices without a parent go.
-    cls->sysfs_virtual_dir = kobject_create_and_add(name, dirs.virtual_dir);
-    if (!cls->sysfs_virtual_dir) {
-        kset_unregister(dir);
-        kfree(cls);
-        return static_cast<device_class*>(ERR_PTR(-ENOMEM));
+    kobject* virtual_dir = kobject_create_and_add(cls->name, dirs.virtual_dir);
+    if (!virtual_dir) {
+        kset_unregister(&dir->dir);
+        return -ENOMEM;
     }
-    return cls;
+    cls->sysfs_dir = &dir->dir.kobj;
+    cls->sysfs_virtual_dir = virtual_dir;
+    return 0;
 }
-EXPORT_SYMBOL(__class_create);
-
-extern "C" struct device_class* class_create_named(const char* name)
-{
-    return __class_create(nullptr, name);
-}
-EXPORT_SYMBOL(class_create_named);
+EXPORT_SYMBOL(class_register);
 
 // Devices still in the class go with it (Linux would leak them with a warning).
-extern "C" void class_destroy(struct device_class* cls)
+extern "C" void class_unregister(struct device_class* cls)
 {
     if (IS_ERR_OR_NULL(cls))
         return;
@@ -336,13 +389,62 @@ extern "C" void class_destroy(struct device_class* cls)
         }
         if (!orphan)
             break;
-        printk(KERN_WARNING "class_destroy %s: device %s still registered\n", cls->name, orphan->name);
+        printk(KERN_WARNING "class_unregister %s: device %s still registered\n", cls->name, orphan->name);
         device_unregister(orphan);
     }
     kobject_put(cls->sysfs_virtual_dir);
-    if (cls->sysfs_dir)
+    cls->sysfs_virtual_dir = nullptr;
+    if (cls->sysfs_dir) {
+        if (cls->class_groups)
+            sysfs_remove_groups(cls->sysfs_dir, cls->class_groups);
         kset_unregister(to_kset(cls->sysfs_dir));
-    kfree(cls);
+        cls->sysfs_dir = nullptr;
+    }
+    if (cls->class_release)
+        cls->class_release(cls);
+}
+EXPORT_SYMBOL(class_unregister);
+
+extern "C" int class_create_file(struct device_class* cls, const struct class_attribute* attr)
+{
+    if (!cls || !cls->sysfs_dir || !attr)
+        return -EINVAL;
+    return sysfs_create_file(cls->sysfs_dir, &attr->attr);
+}
+EXPORT_SYMBOL(class_create_file);
+
+extern "C" void class_remove_file(struct device_class* cls, const struct class_attribute* attr)
+{
+    if (cls && cls->sysfs_dir && attr)
+        sysfs_remove_file(cls->sysfs_dir, &attr->attr);
+}
+EXPORT_SYMBOL(class_remove_file);
+
+extern "C" struct device_class* __class_create(struct module* owner, const char* name)
+{
+    auto* cls = static_cast<device_class*>(kzalloc(sizeof(device_class), GFP_KERNEL));
+    if (!cls)
+        return static_cast<device_class*>(ERR_PTR(-ENOMEM));
+    cls->name = name;
+    cls->owner = owner;
+    cls->class_release = class_create_release;
+    if (int error = class_register(cls); error < 0) {
+        kfree(cls);
+        return static_cast<device_class*>(ERR_PTR(error));
+    }
+    return cls;
+}
+EXPORT_SYMBOL(__class_create);
+
+extern "C" struct device_class* class_create_named(const char* name)
+{
+    return __class_create(nullptr, name);
+}
+EXPORT_SYMBOL(class_create_named);
+
+extern "C" void class_destroy(struct device_class* cls)
+{
+    class_unregister(cls);   // its class_release frees it
 }
 EXPORT_SYMBOL(class_destroy);
 
@@ -359,6 +461,64 @@ extern "C" struct device* device_create(struct device_class* cls, struct device*
     return device_create_node(cls, parent, devt, drvdata, name, nullptr, default_node_mode);
 }
 EXPORT_SYMBOL(device_create);
+
+extern "C" void device_initialize(struct device* dev)
+{
+    kobject_init(&dev->kobj, &device_ktype);
+}
+EXPORT_SYMBOL(device_initialize);
+
+extern "C" int dev_set_name(struct device* dev, const char* fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    libk::vsnprintf(dev->name, sizeof(dev->name), fmt, args);
+    va_end(args);
+    return 0;
+}
+EXPORT_SYMBOL(dev_set_name);
+
+extern "C" int device_add(struct device* dev)
+{
+    if (!dev || !dev->name[0])
+        return -EINVAL;
+    if (dev->devt && find_device(dev->class_, dev->devt))
+        return -EEXIST;
+    return add_device(dev, nullptr, default_node_mode);
+}
+EXPORT_SYMBOL(device_add);
+
+extern "C" int device_register(struct device* dev)
+{
+    device_initialize(dev);
+    return device_add(dev);
+}
+EXPORT_SYMBOL(device_register);
+
+extern "C" struct device* get_device(struct device* dev)
+{
+    if (dev)
+        kobject_get(&dev->kobj);
+    return dev;
+}
+EXPORT_SYMBOL(get_device);
+
+extern "C" void put_device(struct device* dev)
+{
+    if (dev)
+        kobject_put(&dev->kobj);
+}
+EXPORT_SYMBOL(put_device);
+
+// Out of sysfs and /dev; the memory stays until the last put_device.
+extern "C" void device_del(struct device* dev)
+{
+    if (IS_ERR_OR_NULL(dev) || !unlink_device(dev))
+        return;
+    delete_node(dev);
+    device_remove_sysfs(dev);
+}
+EXPORT_SYMBOL(device_del);
 
 extern "C" void device_unregister(struct device* dev)
 {

@@ -2,7 +2,8 @@
 mounts it (and as `mount -t sysfs` mounts it again), a module's kobject with
 attribute files (drivers/samples/kobj_attrs), /sys/module/NAME and its
 parameters with their permissions (param_perms, hello_params), classes and
-devices in /sys/class and /sys/dev with the /dev node (mychar), and debugfs at
+devices in /sys/class and /sys/dev with the /dev node (mychar), a static class
+whose class files create device_register'ed devices (vgadget), and debugfs at
 /sys/kernel/debug (debugfs_demo). Permissions are checked as uid 1000 too."""
 
 import re
@@ -201,5 +202,49 @@ def debugfs_files(build_dir):
         run_ok(sh, "rmmod debugfs_demo")
         expect("hits=101 enabled=0" in sh.run("dmesg | tail -n 3"), "the module's variables at exit")
         fails_with(sh, f"ls {base}", "No such file or directory")
+        expect_no_trouble(sh)
+        no_unknown_syscalls(sh)
+
+
+@boot_test
+def sysfs_class_register_devices(build_dir):
+    """vgadget's static class (class_register with class_groups): its files
+    create, destroy and count are in /sys/class/vgadget; echo into create makes
+    a device_register'ed vgadgetN (dev_set_name) under /sys/class/vgadget with
+    the class's device attribute and /dev/vgadgetN; destroy and rmmod remove
+    them, and each device's release runs once."""
+    with Shell(build_dir) as sh:
+        base = "/sys/class/vgadget"
+        run_ok(sh, f"insmod {MODULES}/vgadget.ko")
+        major = int(re.search(r"(\d+) vgadget", out(sh, "grep vgadget /proc/devices")).group(1))
+        expect(listing(sh, base) == ["count", "create", "destroy"], f"{base}: {listing(sh, base)}")
+        expect(out(sh, f"stat -c %a {base}/create {base}/count") == "200\n444", "the class files' modes")
+        expect(out(sh, f"cat {base}/count") == "0", "count before any device")
+        run_ok(sh, f"echo red > {base}/create")
+        run_ok(sh, f"echo blue > {base}/create")
+        expect(listing(sh, base) == ["count", "create", "destroy", "vgadget0", "vgadget1"],
+               f"{base} after two creates: {listing(sh, base)}")
+        expect(out(sh, f"cat {base}/count") == "2", "count after two creates")
+        expect(out(sh, f"readlink {base}/vgadget1") == "../../devices/virtual/vgadget/vgadget1", "the class link")
+        expect(out(sh, f"cat {base}/vgadget0/label") == "red", "the device attribute (class dev_groups)")
+        expect(out(sh, f"cat {base}/vgadget1/dev") == f"{major}:1", "the device's number")
+        expect(out(sh, "stat -c '%t:%T' /dev/vgadget1") == f"{major:x}:1", "the /dev node")
+        fails_with(sh, f"echo 7 > {base}/destroy", "No such device")
+        fails_with(sh, f"cat {base}/create", "")   # write-only
+        run_ok(sh, f"echo 0 > {base}/destroy")
+        expect("vgadget: released vgadget0 (red)" in sh.run("dmesg | tail -n 5"), "destroy did not release")
+        expect(listing(sh, base) == ["count", "create", "destroy", "vgadget1"], f"{base}: {listing(sh, base)}")
+        fails_with(sh, "ls /dev/vgadget0", "No such file or directory")
+        run_ok(sh, f"echo green > {base}/create")   # the free id again
+        expect(out(sh, f"cat {base}/vgadget0/label") == "green", "the new vgadget0")
+        run_ok(sh, "rmmod vgadget")
+        log = sh.run("dmesg | grep vgadget:")
+        for line in ("released vgadget0 (green)", "released vgadget1 (blue)"):
+            expect(log.count(line) == 1, f"rmmod: '{line}' not logged once:\n{log[-1500:]}")
+        expect(log.count("released vgadget0 (red)") == 1, "a release ran twice")
+        fails_with(sh, f"ls {base}", "No such file or directory")
+        fails_with(sh, "ls /sys/devices/virtual/vgadget", "No such file or directory")
+        fails_with(sh, "ls /dev/vgadget1", "No such file or directory")
+        run_ok(sh, f"insmod {MODULES}/vgadget.ko && rmmod vgadget")   # the class name is free again
         expect_no_trouble(sh)
         no_unknown_syscalls(sh)
