@@ -86,6 +86,8 @@ namespace {
 long vfs_statfs(vfsmount* mnt, inode* node, kstatfs& stats)
 {
     super_block* sb = node->i_sb;
+    // Linux's simple_statfs as the default: in-memory file systems (ramfs, proc,
+    // sysfs, debugfs) need no statfs of their own; a disk fills in its blocks.
     stats = kstatfs {};
     stats.f_type = static_cast<long>(sb->s_magic);
     stats.f_bsize = static_cast<long>(sb->s_blocksize ? sb->s_blocksize : 4096);

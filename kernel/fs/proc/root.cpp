@@ -166,14 +166,6 @@ void proc_evict_inode(inode* node)
         pde_put(static_cast<proc_dir_entry*>(node->i_private));
 }
 
-int proc_statfs(super_block*, kstatfs* buf)
-{
-    buf->f_type = 0x9fa0;   // PROC_SUPER_MAGIC
-    buf->f_bsize = 4096;
-    buf->f_namelen = 255;
-    return 0;
-}
-
 const inode_operations proc_dir_inode_operations = {
     .lookup = proc_lookup,
     .setattr = proc_setattr,
@@ -207,7 +199,6 @@ const inode_operations proc_file_inode_operations = {
 const super_operations proc_super_operations = {
     .evict_inode = proc_evict_inode,
     .drop_inode = proc_drop_inode,
-    .statfs = proc_statfs,
 };
 
 int proc_get_sb(file_system_type* type, int, const char*, void*, super_block** result)

@@ -239,15 +239,6 @@ void ramfs_evict_inode(inode* node)
         iput(parent);
 }
 
-int ramfs_statfs(super_block* sb, kstatfs* buf)
-{
-    buf->f_type = static_cast<long>(sb->s_magic);
-    buf->f_bsize = 4096;
-    buf->f_namelen = 255;
-    buf->f_frsize = 4096;
-    return 0;
-}
-
 } // namespace
 
 const inode_operations ramfs_dir_inode_operations = {
@@ -275,7 +266,6 @@ const inode_operations ramfs_symlink_inode_operations = {
 
 const super_operations ramfs_super_operations = {
     .evict_inode = ramfs_evict_inode,
-    .statfs = ramfs_statfs,
 };
 
 inode* ramfs_get_inode(super_block* sb, const inode* dir, umode_t mode, dev_t dev)

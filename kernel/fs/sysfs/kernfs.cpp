@@ -239,14 +239,6 @@ void kernfs_evict_inode(inode* node)
     free_node(kn);
 }
 
-int kernfs_statfs(super_block* sb, kstatfs* buf)
-{
-    buf->f_type = static_cast<long>(sb->s_magic);
-    buf->f_bsize = 4096;
-    buf->f_namelen = 255;
-    return 0;
-}
-
 const inode_operations kernfs_dir_iops = {
     .lookup = kernfs_lookup,
     .setattr = kernfs_setattr,
@@ -279,7 +271,6 @@ const file_operations kernfs_dir_fops = {
 
 const super_operations kernfs_sops = {
     .evict_inode = kernfs_evict_inode,
-    .statfs = kernfs_statfs,
 };
 
 } // namespace
