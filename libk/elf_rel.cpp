@@ -220,6 +220,9 @@ int RelocatableObject::check_section(size_t index, const char** reason)
         return fail(reason, "section alignment too large");
     if (section.allocated && section.size > rel_max_layout)
         return fail(reason, "sections too large to load");
+    // Code that takes no room in the file would run as zeros.
+    if (section.allocated && section.type == sht_nobits && (section.flags & shf_execinstr))
+        return fail(reason, "executable section has no contents (SHT_NOBITS)");
 
     uint32_t entsize = load_u32(header + sh_entsize);
     if (section.type == sht_symtab && entsize != sym_size)
@@ -287,6 +290,9 @@ int RelocatableObject::check_relocations(const RelSection& rel, const char** rea
     // Relocations for debug information and other unloaded sections are ignored, as in Linux.
     if (!target.allocated)
         return 0;
+    // Nothing in the file to patch: a linker never relocates .bss.
+    if (target.type == sht_nobits)
+        return fail(reason, "relocation target section has no contents (SHT_NOBITS)");
 
     size_t entry_size = rel.type == sht_rel ? rel_size : rela_size;
     const uint8_t* entries = m_image + rel.file_offset;
@@ -553,6 +559,45 @@ const RelSection* RelocatableObject::find_section(const char* name) const
     for (size_t i = 1; i < m_section_count; ++i) {
         if (strcmp(m_sections[i].name, name) == 0)
             return &m_sections[i];
+    }
+    return nullptr;
+}
+
+int RelocatableObject::find_contents(const char* name, uint32_t entry_size, bool must_load, const RelSection** found,
+    const char** reason) const
+{
+    *found = nullptr;
+    for (size_t i = 1; i < m_section_count; ++i) {
+        const RelSection& section = m_sections[i];
+        if (strcmp(section.name, name) != 0)
+            continue;
+        if (*found)
+            return fail(reason, "more than one section of that name");
+        *found = &section;
+    }
+    const RelSection* section = *found;
+    if (!section)
+        return 0;
+    if (section->type == sht_nobits)
+        return fail(reason, "has no contents (SHT_NOBITS)");
+    if (must_load && !section->allocated)
+        return fail(reason, "is not loaded (no SHF_ALLOC)");
+    if (entry_size > 1 && section->size % entry_size != 0)
+        return fail(reason, "size is not a whole number of entries");
+    return 0;
+}
+
+const RelSection* RelocatableObject::section_at(uint32_t load_address, uint32_t address, uint32_t size) const
+{
+    uint64_t first = address;
+    uint64_t end = first + size;
+    for (size_t i = 1; i < m_section_count; ++i) {
+        const RelSection& section = m_sections[i];
+        if (!section.allocated)
+            continue;
+        uint64_t start = static_cast<uint64_t>(load_address) + section.layout_offset;
+        if (first >= start && end <= start + section.size && (size > 0 || first < start + section.size))
+            return &section;
     }
     return nullptr;
 }

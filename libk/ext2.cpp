@@ -240,6 +240,21 @@ uint64_t max_mapped_blocks(uint32_t p)
     return n_direct + p64 + p64 * p64 + p64 * p64 * p64;
 }
 
+uint64_t hole_length(const BlockPath& path, uint32_t level, const uint32_t* pointers, uint32_t count,
+    uint32_t addr_per_block)
+{
+    uint64_t span = 1;          // blocks one pointer at `level` covers
+    uint64_t offset = 0;        // of the block inside that pointer's range
+    for (uint32_t below = path.depth; below > level; --below) {
+        offset += path.index[below] * span;
+        span *= addr_per_block;
+    }
+    uint64_t length = span - offset;
+    for (uint32_t next = path.index[level] + 1; next < count && pointers[next] == 0; ++next)
+        length += span;
+    return length;
+}
+
 const char* read_dir_entry(const uint8_t* block, uint32_t block_size, uint32_t offset, uint32_t inodes_count,
     DirEntry& out)
 {

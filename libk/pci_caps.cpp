@@ -11,8 +11,14 @@ uint8_t find_capability(const uint8_t (&config)[256], uint8_t id, uint8_t after)
         return 0;
     uint8_t at = config[capability_list_offset] & 0xfc;
     bool past = after == 0;
-    // 48 entries of 4 bytes fill the 192 bytes above the header: more is a loop.
-    for (unsigned steps = 0; at >= 0x40 && steps < 48; ++steps) {
+    // The list ends at a capability seen before: in a loop, a caller going on
+    // `after` each result would otherwise get the same ones back forever.
+    uint64_t seen = 0;   // one bit per dword from 0x40 to 0xfc
+    while (at >= 0x40) {
+        uint64_t bit = uint64_t { 1 } << ((at - 0x40) / 4);
+        if (seen & bit)
+            return 0;
+        seen |= bit;
         if (past && config[at] == id)
             return at;
         if (at == after)

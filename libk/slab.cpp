@@ -140,12 +140,14 @@ void* SlabAllocator::alloc_small(unsigned index)
             void** object = reinterpret_cast<void**>(base + (i - 1) * class_size(index));
             *object = slab->free_list;
             slab->free_list = object;
+            poison(reinterpret_cast<uintptr_t>(object), sizeof(void*), class_size(index));
         }
         list_push(m_partial[index], slab);
         ++m_empty_pages[index];
     }
 
     void** object = static_cast<void**>(slab->free_list);
+    check_poison(reinterpret_cast<uintptr_t>(object), sizeof(void*), class_size(index));
     slab->free_list = *object;
     if (slab->in_use++ == 0)
         --m_empty_pages[index];
@@ -164,6 +166,8 @@ void* SlabAllocator::alloc_bare(unsigned index)
             return nullptr;
         ++m_pages_in_use;
         m_source.set_tag(page, make_tag(tag_kind_slab_bare, full_mask(index), index));
+        for (size_t i = 0; i < objects_per_page(index); ++i)
+            poison(reinterpret_cast<uintptr_t>(page) + i * size, sizeof(FreeNode), size);
         node = static_cast<FreeNode*>(page);
         list_push(m_partial[index], node);
         ++m_empty_pages[index];
@@ -179,6 +183,7 @@ void* SlabAllocator::alloc_bare(unsigned index)
     m_source.set_tag(reinterpret_cast<void*>(page), make_tag(tag_kind_slab_bare, mask, index));
     if (mask)
         list_push(m_partial[index], reinterpret_cast<FreeNode*>(page + lowest_bit(mask) * size));
+    check_poison(page + slot * size, sizeof(FreeNode), size);
     return reinterpret_cast<void*>(page + slot * size);
 }
 
@@ -218,8 +223,15 @@ void SlabAllocator::free(void* pointer)
         ok = free_large(page, address, index);
         break;
     }
-    if (!ok)
+    if (!ok) {
         ++m_bad_frees;
+        if (m_report) {
+            bool twice = (tag_kind(tag) == tag_kind_slab && index < first_bare_class && is_free_small(page, address))
+                || (tag_kind(tag) == tag_kind_slab_bare && index < class_count && is_object_start(address - page, index));
+            report(twice ? SlabProblem::already_free : SlabProblem::invalid_pointer, address,
+                index < class_count ? class_size(index) : 0, 0);
+        }
+    }
 }
 
 bool SlabAllocator::free_small(uintptr_t page, uintptr_t address, unsigned index)
@@ -229,6 +241,9 @@ bool SlabAllocator::free_small(uintptr_t page, uintptr_t address, unsigned index
     if (slab->magic != slab_magic || slab->class_index != index || slab->in_use == 0
         || !is_object_start(offset, index))
         return false;
+    if (m_report && is_free_small(page, address))
+        return false;   // a double free: left alone, or the free list would hand it out twice
+    poison(address, sizeof(void*), class_size(index));
 
     bool was_full = !slab->free_list;
     void** object = reinterpret_cast<void**>(address);
@@ -257,6 +272,7 @@ bool SlabAllocator::free_bare(uintptr_t page, uintptr_t address, unsigned index,
     if (!is_object_start(offset, index) || (mask & (1u << slot)))
         return false;  // not an object start, or already free
 
+    poison(address, sizeof(FreeNode), size);
     // Keep the node in the lowest free slot: take it out, then put it back.
     if (mask)
         list_remove(m_partial[index], reinterpret_cast<FreeNode*>(page + lowest_bit(mask) * size));
@@ -292,6 +308,44 @@ void SlabAllocator::release_page(uintptr_t page)
     m_source.set_tag(reinterpret_cast<void*>(page), 0);
     m_source.free_pages(reinterpret_cast<void*>(page), 0);
     --m_pages_in_use;
+}
+
+// Whether `address` is on its page's free list (debugging only: a walk of up to 510 objects).
+bool SlabAllocator::is_free_small(uintptr_t page, uintptr_t address) const
+{
+    for (void* object = reinterpret_cast<SlabHeader*>(page)->free_list; object; object = *static_cast<void**>(object))
+        if (reinterpret_cast<uintptr_t>(object) == address)
+            return true;
+    return false;
+}
+
+// Bytes [keep, size) of a free object hold the poison; the first `keep` bytes are the free list's.
+void SlabAllocator::poison(uintptr_t address, size_t keep, size_t size) const
+{
+    if (!m_report)
+        return;
+    auto* bytes = reinterpret_cast<uint8_t*>(address);
+    for (size_t i = keep; i < size; ++i)
+        bytes[i] = poison_free;
+}
+
+void SlabAllocator::check_poison(uintptr_t address, size_t keep, size_t size) const
+{
+    if (!m_report)
+        return;
+    auto* bytes = reinterpret_cast<const uint8_t*>(address);
+    for (size_t i = keep; i < size; ++i) {
+        if (bytes[i] != poison_free) {
+            report(SlabProblem::poison_overwritten, address, size, i);
+            return;
+        }
+    }
+}
+
+void SlabAllocator::report(SlabProblem problem, uintptr_t address, size_t size, size_t offset) const
+{
+    if (m_report)
+        m_report(problem, reinterpret_cast<const void*>(address), size, offset);
 }
 
 size_t SlabAllocator::usable_size(const void* pointer) const

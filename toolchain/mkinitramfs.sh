@@ -35,7 +35,13 @@ done
 
 # Busybox, as Debian ships it (already stripped). An applet is linked only when
 # no program in the command directories has its name, wherever that program is.
-install -m 0755 "$busybox_dir/busybox" "$staging/bin/busybox"
+# Set-user-ID root, as su, login and passwd need: busybox drops the privilege at
+# once for every other applet (its BB_SUID_DROP; there is no /etc/busybox.conf).
+install -m 4755 "$busybox_dir/busybox" "$staging/bin/busybox"
+# The password hashes are root's alone (git keeps only 0644 and 0755).
+chmod 0600 "$staging/etc/shadow"
+# The student account's home (etc/passwd), theirs: packed below as 1000:1000.
+mkdir -p "$staging/home/student"
 # Debian's busybox ash is a "standalone shell": a bare command name that is an
 # applet runs the applet, whatever PATH holds. So for each kernlab program with
 # an applet's name, /etc/profile.d/kernlab-programs.sh makes an alias to its
@@ -64,4 +70,7 @@ while read -r applet; do
   ln -s /bin/busybox "$staging/$applet"
 done < "$busybox_dir/applets"
 
-(cd "$staging" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) > "$output"
+(cd "$staging" && find . -mindepth 1 ! -path './home/student*' | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) > "$output"
+# A second archive after the first one's trailer, as Linux's initramfs allows:
+# what belongs to the student (uid and gid 1000).
+(cd "$staging" && find ./home/student | LC_ALL=C sort | cpio --quiet -o -H newc -R 1000:1000) >> "$output"

@@ -10,6 +10,7 @@ packages=(
   qemu-system-x86                                   # qemu-system-i386
   qemu-user                                         # qemu-i386: i386 programs on hosts without IA32 emulation
   e2fsprogs cpio gdb                                # images, initramfs, debugging
+  clang libclang-rt-dev                             # libFuzzer and the sanitizers, for tests/fuzz
 )
 
 missing=()

@@ -67,7 +67,7 @@ struct mm_struct {
     unsigned long start_code, end_code, start_data, end_data;
     unsigned long start_brk, brk, start_stack;
     unsigned long arg_start, arg_end, env_start, env_end;
-    unsigned long total_vm;       /* pages mapped */
+    unsigned long rss;            /* pages mapped in (Linux: get_mm_rss); the virtual size is the areas' sum */
     /* The executable, referenced (Linux's exe_file): /proc/PID/exe opens it
      * and names it. NULL for kernel threads. */
     struct file *exe_file;

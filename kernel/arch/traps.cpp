@@ -7,6 +7,7 @@
 #include <arch/x86.h>
 #include <asm/signal.h>
 #include <kernel/kprobes.h>
+#include <kernel/oom.h>
 #include <kernel/panic.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
@@ -61,13 +62,25 @@ void page_fault(pt_regs* regs)
     uint32_t address = arch::read_cr2();
     bool write = regs->error_code & pf_write;
     // Interrupts were off through the gate; resolving a fault may allocate.
+    bool can_sleep = (regs->flags & arch::eflags_if) && preempt_count == 0;
     if (regs->flags & arch::eflags_if)
         arch::local_irq_enable();
-    bool resolved = address < TASK_SIZE && current->mm && !(regs->error_code & pf_present && !write)
-        && handle_mm_fault(current->mm, address, write);
+    VmFault fault = VmFault::SigSegv;
+    if (address < TASK_SIZE && current->mm && !(regs->error_code & pf_present && !write)) {
+        // No memory: the OOM killer frees some (or picks us), then the fault is tried again.
+        // A bounded number of times: an allocation that keeps failing with memory free is a fault injected.
+        for (int tries = 0; (fault = handle_mm_fault(current->mm, address, write)) == VmFault::Oom && tries < 64
+             && out_of_memory(can_sleep);
+             ++tries) {
+        }
+    }
     arch::local_irq_disable();
-    if (resolved)
+    if (fault == VmFault::Done)
         return;
+    // Chosen by the OOM killer: SIGKILL is pending, and we leave through it (a
+    // copy to user space returns -EFAULT first).
+    bool oom_killed = fault == VmFault::Oom
+        && ((current->pending_signals & (uint64_t { 1 } << (SIGKILL - 1))) || (current->signal && current->signal->group_exit));
 
     if (!user_mode(regs)) {
         // A copy to or from user memory that hit a bad address: -EFAULT, not an oops.
@@ -77,6 +90,8 @@ void page_fault(pt_regs* regs)
         }
         kernel_page_fault_oops(regs, address);
     }
+    if (oom_killed)
+        return;
     printk(KERN_INFO "%s[%d]: segfault at %x ip %08x sp %08x error %x\n", current->comm, current->pid, address,
         regs->ip, regs->sp, regs->error_code);
     force_sig(SIGSEGV);

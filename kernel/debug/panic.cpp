@@ -33,6 +33,8 @@ bool is_on_a_stack(uintptr_t address)
     return false;
 }
 
+} // namespace
+
 void show_regs(const pt_regs* regs)
 {
     char symbol[96];
@@ -56,8 +58,6 @@ void show_task_line()
     printk(KERN_EMERG "CPU: 0 PID: %d Comm: %s %s\n", current ? current->pid : 0,
         current ? current->comm : "swapper", tainted_die ? "Tainted: G      D" : "Not tainted");
 }
-
-} // namespace
 
 void show_backtrace(uintptr_t ebp, uintptr_t first_ip)
 {

@@ -2,6 +2,7 @@
 // copied by fork, closed on exit and (per fd) on execve.
 #include "internal.h"
 #include <kernel/mm.h>
+#include <kernel/resource.h>
 #include <libk/string.h>
 
 namespace {
@@ -31,6 +32,16 @@ files_struct* current_files()
 {
     return current ? current->files : nullptr;
 }
+
+} // namespace
+
+int files_limit()
+{
+    unsigned long limit = rlimit(RLIMIT_NOFILE);
+    return limit < static_cast<unsigned long>(NR_OPEN_DEFAULT) ? static_cast<int>(limit) : NR_OPEN_DEFAULT;
+}
+
+namespace {
 
 } // namespace
 
@@ -82,10 +93,11 @@ void files_close_on_exec(files_struct* files)
     }
 }
 
-// Lowest free fd >= `minimum`, or -EMFILE.
+// Lowest free fd >= `minimum` below RLIMIT_NOFILE, or -EMFILE.
 int get_unused_fd(files_struct* files, int minimum)
 {
-    for (int fd = minimum; fd < NR_OPEN_DEFAULT; ++fd)
+    int end = files_limit();
+    for (int fd = minimum; fd < end; ++fd)
         if (!files->fd[fd])
             return fd;
     return -EMFILE;

@@ -102,7 +102,7 @@ extern "C" int generic_permission(struct inode* node, int mask)
     unsigned bits;
     if (current_fsuid() == node->i_uid)
         bits = (mode >> 6) & 7;
-    else if (current_fsgid() == node->i_gid)
+    else if (in_group_p(node->i_gid))
         bits = (mode >> 3) & 7;
     else
         bits = mode & 7;

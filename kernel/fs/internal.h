@@ -86,6 +86,15 @@ ErrorOr<void> notify_change(inode* node, iattr* attr);
 // Current credentials, for permission checks and new inodes.
 inline uid_t current_fsuid() { return current->cred.fsuid; }
 inline gid_t current_fsgid() { return current->cred.fsgid; }
+// Linux's in_group_p: the file-system group or a supplementary one.
+inline bool in_group_p(gid_t gid)
+{
+    const GroupList& groups = current->groups;
+    for (int i = 0; i < groups.count; ++i)
+        if (groups.gids[i] == gid)
+            return true;
+    return current->cred.fsgid == gid;
+}
 
 // Error helper: -errno from an int result.
 inline libk::Error errno_error(int negative) { return libk::Error::from_errno(-negative); }
@@ -105,6 +114,8 @@ void ramfs_page_stats(unsigned long* cached, unsigned long* shmem);
 
 // fd-table helpers behind dup, fcntl and pipe.
 int get_unused_fd(files_struct* files, int minimum);
+// How many fds the current process may have: RLIMIT_NOFILE, at most the table's size.
+int files_limit();
 void fd_install(files_struct* files, int fd, file* f, bool cloexec);
 int replace_fd(int fd, file* f, bool cloexec);
 bool get_close_on_exec(int fd);

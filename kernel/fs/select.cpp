@@ -29,12 +29,22 @@ constexpr unsigned max_poll_fds = 1024;
 constexpr int max_poll_entries = 64;
 constexpr long NSEC_PER_SEC = 1000000000;
 
-// When a wait ends: never (infinite), at once (zero), or at a jiffies deadline.
+// When a wait ends: never (infinite), at once (zero), or when the monotonic
+// clock passes deadline_ns. The sleep itself is in ticks (deadline, in
+// jiffies); ticks and the TSC clock drift apart under QEMU, so a wait whose
+// ticks ran out before the clock did sleeps again, as an hrtimer would.
 struct Timeout {
     bool infinite { true };
     bool zero { false };
     unsigned long deadline { 0 };
+    uint64_t deadline_ns { 0 };
 };
+
+// The jiffies deadline for `ns` from now: whole ticks, rounded up, +1 for the tick under way.
+unsigned long jiffies_deadline_in(uint64_t ns)
+{
+    return jiffies + static_cast<unsigned long>((ns * HZ + NSEC_PER_SEC - 1) / NSEC_PER_SEC) + 1;
+}
 
 // A relative time-out in seconds and nanoseconds (already validated).
 Timeout timeout_from(int64_t seconds, long nanoseconds)
@@ -45,22 +55,32 @@ Timeout timeout_from(int64_t seconds, long nanoseconds)
         t.zero = true;
         return t;
     }
-    // Round up to whole ticks; cap far-future waits at about 100 days so jiffies math stays sane.
+    // Cap far-future waits at about 100 days so jiffies math stays sane.
     constexpr int64_t max_seconds = 100ll * 24 * 3600;
     if (seconds > max_seconds)
         seconds = max_seconds;
-    uint64_t ticks = static_cast<uint64_t>(seconds) * HZ
-        + (static_cast<uint64_t>(nanoseconds) * HZ + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
-    t.deadline = jiffies + static_cast<unsigned long>(ticks) + 1;   // +1: the current tick is partly over
+    uint64_t ns = static_cast<uint64_t>(seconds) * NSEC_PER_SEC + static_cast<uint64_t>(nanoseconds);
+    t.deadline_ns = local_clock() + ns;
+    t.deadline = jiffies_deadline_in(ns);
     return t;
 }
 
 // What is left of a time-out, in nanoseconds (0 once it passed).
 uint64_t remaining_ns(const Timeout& t)
 {
-    if (t.zero || !time_after(t.deadline, jiffies))
-        return 0;
-    return static_cast<uint64_t>(t.deadline - jiffies) * (NSEC_PER_SEC / HZ);
+    uint64_t now = local_clock();
+    return t.zero || now >= t.deadline_ns ? 0 : t.deadline_ns - now;
+}
+
+// After the ticks of `t` ran out: true if the clock says time is left, with
+// `t.deadline` moved on to cover it.
+bool rearm(Timeout& t)
+{
+    uint64_t left = remaining_ns(t);
+    if (left == 0)
+        return false;
+    t.deadline = jiffies_deadline_in(left);
+    return true;
 }
 
 // The wait queues collected while polling; current sleeps on all of them.
@@ -114,7 +134,7 @@ long poll_all(pollfd_user* fds, unsigned count, poll_table* table)
 }
 
 // Returns the number of ready entries, -EINTR when a signal came, or -errno.
-long do_poll(pollfd_user* fds, unsigned count, const Timeout& timeout)
+long do_poll(pollfd_user* fds, unsigned count, Timeout timeout)
 {
     auto* waits = static_cast<PollWaits*>(kzalloc(sizeof(PollWaits), GFP_KERNEL));
     if (!waits)
@@ -150,6 +170,8 @@ long do_poll(pollfd_user* fds, unsigned count, const Timeout& timeout)
                 result = -EINTR;
                 break;
             }
+            if (rearm(timeout))
+                continue;
             // One last look after the time-out, as Linux does.
             result = poll_all(fds, count, nullptr);
             break;

@@ -7,6 +7,7 @@
 #include <kernel/uaccess.h>
 #include <libk/string.h>
 #include <linux/fcntl.h>
+#include <linux/sched.h>
 #include <linux/stat.h>
 
 namespace {
@@ -49,6 +50,7 @@ ssize_t copy_file_range_bounce(file* in, loff_t* pos, file* out, size_t count)
             break;
         if (signal_pending(current))
             break;   // a long copy stops early for a signal with what it has done
+        cond_resched();   // gigabytes of a sparse file take a while: let others run
     }
     kfree(buffer);
     if (total)

@@ -71,8 +71,8 @@ extern "C" long sys_dup3(unsigned int old_fd, unsigned int new_fd, int flags)
         return -EINVAL;
     if (old_fd == new_fd)
         return -EINVAL;
-    if (new_fd >= static_cast<unsigned>(NR_OPEN_DEFAULT))
-        return -EBADF;
+    if (new_fd >= static_cast<unsigned>(files_limit()))
+        return -EBADF;   // at or above RLIMIT_NOFILE, as Linux's dup3
     file* f = fget(static_cast<int>(old_fd));
     if (!f)
         return -EBADF;
@@ -102,7 +102,7 @@ extern "C" long sys_fcntl(unsigned int fd, unsigned int command, unsigned long a
     switch (command) {
     case F_DUPFD:
     case F_DUPFD_CLOEXEC: {
-        if (argument >= static_cast<unsigned long>(NR_OPEN_DEFAULT)) {
+        if (argument >= static_cast<unsigned long>(files_limit())) {
             result = -EINVAL;
             break;
         }

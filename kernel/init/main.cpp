@@ -17,6 +17,7 @@
 #include <kernel/syscall.h>
 #include <kernel/time.h>
 #include <kernel/vfs.h>
+#include <kernel/watchdog.h>
 #include <kernel/workqueue.h>
 #include <arch/fpu.h>
 #include <kernel/version.h>
@@ -134,6 +135,7 @@ extern "C" void start_kernel(uint32_t magic, uint32_t boot_info_phys)
     do_global_ctors();                          // C++ constructors of globals (.init_array)
     sched_init();                               // this context becomes pid 0
     time_init();                                // PIT at HZ, TSC calibration
+    lockup_detector_init();                     // the soft-lockup watchdog (watchdog_thresh=)
     libk::set_symbol_resolver(lookup_symbol);   // %pS in printk
     arch::local_irq_enable();
     do_initcalls();                             // built-in drivers register themselves

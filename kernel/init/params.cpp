@@ -38,7 +38,8 @@ const void* map_boot_phys(uint32_t phys, uint32_t length)
 bool is_kernel_param(libk::StringView key)
 {
     static const char* const kernel_params[] = { "init", "rdinit", "loglevel", "quiet", "debug",
-        "ignore_loglevel", "initcall_debug", "console", "panic", "test_exit", "ktest", "dmesg_dump", "BOOT_IMAGE" };
+        "ignore_loglevel", "initcall_debug", "console", "panic", "test_exit", "ktest", "dmesg_dump", "BOOT_IMAGE",
+        "watchdog_thresh", "softlockup_panic", "slub_debug", "failslab", "fail_page_alloc" };
     for (const char* known : kernel_params) {
         if (key == libk::StringView(known))
             return true;

@@ -1,15 +1,22 @@
 // kmalloc: the libk size-class allocator on top of the page allocator; the
 // size class of each page is kept in its page frame record.
+#include <kernel/init.h>
+#include <kernel/fault_inject.h>
 #include <kernel/mm.h>
 #include <kernel/page.h>
 #include <kernel/spinlock.h>
 #include <libk/slab.h>
 #include <libk/string.h>
+#include <linux/printk.h>
+
+extern "C" void dump_stack(void);
 
 namespace {
 
 constinit libk::SlabAllocator slab;
 constinit SpinLock slab_lock;
+constinit bool slub_debug = false;
+constinit size_t slub_reports = 0;
 
 void set_page_tag(const void* page, uint32_t tag)
 {
@@ -28,16 +35,51 @@ bool is_heap_pointer(const void* pointer)
     return address >= arch::page_offset && address - arch::page_offset < direct_map_bytes;
 }
 
+// slub_debug: what the debugging slab found, in the words of Linux's SLUB.
+void report_slab_problem(libk::SlabProblem problem, const void* object, size_t size, size_t offset)
+{
+    static const char* const what[] = { "Object already free", "Poison overwritten", "Invalid object pointer" };
+    ++slub_reports;
+    pr_err("=============================================================================\n");
+    pr_err("BUG kmalloc-%zu (Not tainted): %s\n", size, what[static_cast<int>(problem)]);
+    if (problem == libk::SlabProblem::poison_overwritten) {
+        auto* bytes = static_cast<const uint8_t*>(object) + offset;
+        pr_err("INFO: 0x%p-0x%p @offset=%zu. First byte 0x%x instead of 0x%x\n", bytes,
+            static_cast<const uint8_t*>(object) + size - 1, offset, *bytes, libk::SlabAllocator::poison_free);
+    } else {
+        pr_err("INFO: Object 0x%p\n", object);
+    }
+    dump_stack();
+}
+
 } // namespace
 
 void kmalloc_init()
 {
     libk::PageSource source { alloc_pages, free_pages, set_page_tag, get_page_tag };
     slab.init(source);
+    // Before the first allocation: every free object must carry the poison.
+    if (boot_params.cmdline.has("slub_debug")) {
+        slab.set_debug(report_slab_problem);
+        slub_debug = true;
+        pr_info("slub_debug: freed objects poisoned, double frees checked\n");
+    }
+}
+
+bool slub_debug_enabled()
+{
+    return slub_debug;
+}
+
+size_t slub_debug_reports()
+{
+    return slub_reports;
 }
 
 extern "C" void* kmalloc(size_t size, unsigned flags)
 {
+    if (should_fail(failslab, size))
+        return nullptr;
     void* pointer;
     {
         SpinLockGuard guard(slab_lock);

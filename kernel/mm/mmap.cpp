@@ -47,6 +47,19 @@ unsigned long vm_flags_from(unsigned long prot, unsigned long flags)
     return vm_flags;
 }
 
+// Pages of areas inside [start, end).
+unsigned long pages_in_range(mm_struct* mm, unsigned long start, unsigned long end)
+{
+    unsigned long pages = 0;
+    for (vm_area_struct* vma = mm->mmap; vma; vma = vma->vm_next) {
+        unsigned long from = vma->vm_start > start ? vma->vm_start : start;
+        unsigned long to = vma->vm_end < end ? vma->vm_end : end;
+        if (from < to)
+            pages += (to - from) >> PAGE_SHIFT;
+    }
+    return pages;
+}
+
 // Reads a private file mapping's contents into its pages now.
 ErrorOr<void> populate_from_file(mm_struct* mm, vm_area_struct* vma)
 {
@@ -102,6 +115,9 @@ ErrorOr<unsigned long> do_mmap(file* f, unsigned long address, unsigned long len
     if (flags & MAP_FIXED) {
         if ((address & ~PAGE_MASK) || address >= TASK_SIZE || length > TASK_SIZE - address)
             return Error::from_errno(EINVAL);
+        // Check the limits before the old mappings go (what they had is given back).
+        if (!may_expand_vm(mm, vm_flags_from(prot, flags), (length >> PAGE_SHIFT) - pages_in_range(mm, address, address + length)))
+            return Error::from_errno(ENOMEM);
         int error = do_munmap(mm, address, length);
         if (error)
             return Error::from_errno(-error);

@@ -1,6 +1,7 @@
 // The physical page allocator: a buddy allocator over every page of low RAM
 // the boot memory map calls available, minus what is already in use at boot
 // (the kernel image, the boot modules, the allocator's own page records).
+#include <kernel/fault_inject.h>
 #include <kernel/mm.h>
 #include <kernel/page.h>
 #include <kernel/panic.h>
@@ -142,8 +143,42 @@ void page_alloc_init(const libk::BootInfo& info)
 
 void* alloc_pages(unsigned order)
 {
+    if (should_fail(fail_page_alloc, arch::page_size << order))
+        return nullptr;
     SpinLockGuard guard(zone_lock);
     return alloc_pages_locked(order);
+}
+
+namespace {
+
+// Linux's min_free_kbytes: sqrt(lowmem_kbytes * 16), between 128 kB and 256 MB.
+size_t min_free_pages()
+{
+    static size_t pages = 0;
+    if (!pages) {
+        unsigned long kbytes = static_cast<unsigned long>(buddy.managed_pages() * (arch::page_size / 1024)) * 16;
+        unsigned long root = 0;
+        while ((root + 1) * (root + 1) <= kbytes)
+            ++root;
+        if (root < 128)
+            root = 128;
+        pages = root / (arch::page_size / 1024);
+    }
+    return pages;
+}
+
+} // namespace
+
+void* alloc_user_pages(unsigned order)
+{
+    if (below_min_watermark())
+        return nullptr;   // the rest is the kernel's, for the OOM killer's victims to exit with
+    return alloc_pages(order);
+}
+
+bool below_min_watermark()
+{
+    return buddy.free_pages() <= min_free_pages();
 }
 
 void free_pages(void* address, unsigned order)

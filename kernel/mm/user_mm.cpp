@@ -5,11 +5,13 @@
 #include <kernel/page.h>
 #include <kernel/paging.h>
 #include <kernel/proc.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/user_mm.h>
 #include <kernel/vfs.h>
 #include <libk/string.h>
 #include <linux/errno.h>
+#include <linux/printk.h>
 
 namespace {
 
@@ -67,7 +69,7 @@ void flush_page(const mm_struct* mm, unsigned long address)
 // A new zeroed page, counted once, for the user.
 void* new_user_page()
 {
-    void* page = alloc_pages(0);
+    void* page = alloc_user_pages(0);
     if (!page)
         return nullptr;
     libk::memset(page, 0, arch::page_size);
@@ -87,7 +89,7 @@ void unmap_pages(mm_struct* mm, vm_area_struct* vma, unsigned long start, unsign
             put_page(*pte);
         *pte = 0;
         flush_page(mm, address);
-        --mm->total_vm;
+        --mm->rss;
     }
 }
 
@@ -104,7 +106,92 @@ void link_vma(mm_struct* mm, vm_area_struct* vma)
 
 void free_vma(vm_area_struct* vma);
 
+// Linux's stack_guard_gap: a growing stack keeps 1 MiB away from the area below it.
+constexpr unsigned long stack_guard_gap = 256 * PAGE_SIZE;
+
+bool is_data_mapping(unsigned long vm_flags)
+{
+    return (vm_flags & (VM_WRITE | VM_SHARED | VM_GROWSDOWN)) == VM_WRITE;
+}
+
+// A fault below a VM_GROWSDOWN area: the area grows down to the faulting page
+// (Linux's expand_downwards), within RLIMIT_STACK, RLIMIT_AS and the guard gap.
+int expand_stack(mm_struct* mm, vm_area_struct* vma, unsigned long address)
+{
+    if (!(vma->vm_flags & VM_GROWSDOWN))
+        return -EFAULT;
+    unsigned long new_start = address & PAGE_MASK;
+    if (vma->vm_end - new_start > rlimit(RLIMIT_STACK))
+        return -ENOMEM;
+    vm_area_struct* below = nullptr;
+    for (vm_area_struct* area = mm->mmap; area && area != vma; area = area->vm_next)
+        below = area;
+    if (below && (new_start < below->vm_end || new_start - below->vm_end < stack_guard_gap))
+        return -ENOMEM;
+    if (!may_expand_vm(mm, vma->vm_flags, (vma->vm_start - new_start) >> PAGE_SHIFT))
+        return -ENOMEM;
+    vma->vm_start = new_start;
+    return 0;
+}
+
 } // namespace
+
+unsigned long mm_total_vm(const mm_struct* mm)
+{
+    unsigned long pages = 0;
+    for (const vm_area_struct* vma = mm->mmap; vma; vma = vma->vm_next)
+        pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+    return pages;
+}
+
+unsigned long mm_data_vm(const mm_struct* mm)
+{
+    unsigned long pages = 0;
+    for (const vm_area_struct* vma = mm->mmap; vma; vma = vma->vm_next)
+        if (is_data_mapping(vma->vm_flags))
+            pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+    return pages;
+}
+
+unsigned long mm_pgtables_pages(const mm_struct* mm)
+{
+    unsigned long pages = 1;   // the page directory
+    for (unsigned i = 0; i < kernel_pde_first; ++i)
+        pages += mm->pgd[i] & pte_present;
+    return pages;
+}
+
+bool may_expand_vm(mm_struct* mm, unsigned long vm_flags, unsigned long pages)
+{
+    unsigned long as = rlimit(RLIMIT_AS);
+    if (as != RLIM_INFINITY && mm_total_vm(mm) + pages > as >> PAGE_SHIFT)
+        return false;
+    unsigned long data = rlimit(RLIMIT_DATA);
+    if (is_data_mapping(vm_flags) && data != RLIM_INFINITY) {
+        unsigned long data_vm = mm_data_vm(mm);
+        if (data_vm + pages > data >> PAGE_SHIFT) {
+            static bool warned = false;   // Linux's pr_warn_once
+            if (!warned)
+                pr_warn("mmap: %s (%d): VmData %lu exceed data ulimit %lu. Update limits.\n", current->comm,
+                    current->pid, (data_vm + pages) << PAGE_SHIFT, data);
+            warned = true;
+            return false;
+        }
+    }
+    return true;
+}
+
+unsigned long stack_area_start(unsigned long used)
+{
+    constexpr unsigned long stack_expand = 128 * 1024;
+    unsigned long size = PAGE_ALIGN(used) + stack_expand;
+    unsigned long limit = rlimit(RLIMIT_STACK) & PAGE_MASK;
+    if (size > limit)
+        size = limit > PAGE_ALIGN(used) ? limit : PAGE_ALIGN(used);
+    if (size > STACK_SIZE_MAX)
+        size = STACK_SIZE_MAX;
+    return STACK_TOP - size;
+}
 
 mm_struct* mm_alloc()
 {
@@ -205,30 +292,32 @@ mm_struct* dup_mm(mm_struct* old)
     return mm;
 }
 
-bool handle_mm_fault(mm_struct* mm, unsigned long address, bool write)
+VmFault handle_mm_fault(mm_struct* mm, unsigned long address, bool write)
 {
     if (!mm || address >= TASK_SIZE)
-        return false;
+        return VmFault::SigSegv;
     vm_area_struct* vma = find_vma(mm, address);
-    if (!vma || vma->vm_start > address)
-        return false;
+    if (!vma)
+        return VmFault::SigSegv;
+    if (vma->vm_start > address && expand_stack(mm, vma, address) != 0)
+        return VmFault::SigSegv;
     if (write ? !(vma->vm_flags & VM_WRITE) : !(vma->vm_flags & (VM_READ | VM_EXEC | VM_WRITE)))
-        return false;
+        return VmFault::SigSegv;
     unsigned long page_address = address & PAGE_MASK;
     uint32_t* pte = pte_of(mm, page_address, true);
     if (!pte)
-        return false;
+        return VmFault::Oom;
 
     if (!(*pte & pte_present)) {
         if (vma->vm_flags & VM_PFNMAP)
-            return false;   // the driver mapped everything it wanted mapped
+            return VmFault::SigSegv;   // the driver mapped everything it wanted mapped
         void* page = new_user_page();
         if (!page)
-            return false;   // out of memory: the task gets SIGSEGV (Linux would OOM-kill)
+            return VmFault::Oom;
         *pte = arch::virt_to_phys(page) | pte_flags_for(vma);
-        ++mm->total_vm;
+        ++mm->rss;
         flush_page(mm, page_address);
-        return true;
+        return VmFault::Done;
     }
     if (write && !(*pte & pte_write)) {
         // Copy-on-write: the last user takes the page over, others get a copy.
@@ -237,14 +326,14 @@ bool handle_mm_fault(mm_struct* mm, unsigned long address, bool write)
         } else {
             void* copy = new_user_page();
             if (!copy)
-                return false;
+                return VmFault::Oom;
             libk::memcpy(copy, arch::phys_to_virt(*pte & ~0xFFFu), arch::page_size);
             put_page(*pte);
             *pte = arch::virt_to_phys(copy) | pte_flags_for(vma);
         }
         flush_page(mm, page_address);
     }
-    return true;
+    return VmFault::Done;
 }
 
 void* map_user_page(mm_struct* mm, unsigned long address)
@@ -261,7 +350,7 @@ void* map_user_page(mm_struct* mm, unsigned long address)
     if (!page)
         return nullptr;
     *pte = arch::virt_to_phys(page) | pte_flags_for(vma);
-    ++mm->total_vm;
+    ++mm->rss;
     flush_page(mm, address & PAGE_MASK);
     return page;
 }
@@ -304,7 +393,7 @@ bool install_pfn(mm_struct* mm, unsigned long address, unsigned long phys, uint3
     if (!pte)
         return false;
     if (!(*pte & pte_present))
-        ++mm->total_vm;
+        ++mm->rss;
     *pte = (phys & PAGE_MASK) | pte_bits;
     flush_page(mm, address);
     return true;
@@ -412,6 +501,8 @@ unsigned long find_free_area(mm_struct* mm, unsigned long length)
 
 vm_area_struct* insert_area(mm_struct* mm, unsigned long start, unsigned long end, unsigned long vm_flags)
 {
+    if (!may_expand_vm(mm, vm_flags, (end - start) >> PAGE_SHIFT))
+        return nullptr;
     auto* vma = static_cast<vm_area_struct*>(kzalloc(sizeof(vm_area_struct), GFP_KERNEL));
     if (!vma)
         return nullptr;
@@ -434,9 +525,16 @@ unsigned long do_brk(mm_struct* mm, unsigned long new_brk)
         vm_area_struct* next = find_vma(mm, old_end);
         if (next && next->vm_start < new_end)
             return mm->brk;   // would run into another mapping
+        // RLIMIT_DATA counts the heap and the data segment (Linux's check_data_rlimit).
+        unsigned long data_limit = rlimit(RLIMIT_DATA);
+        if (data_limit != RLIM_INFINITY && (new_brk - mm->start_brk) + (mm->end_data - mm->start_data) > data_limit)
+            return mm->brk;
         vm_area_struct* heap = old_end > mm->start_brk ? find_vma(mm, old_end - 1) : nullptr;
-        if (heap && heap->vm_end == old_end && !heap->vm_file)
+        if (heap && heap->vm_end == old_end && !heap->vm_file) {
+            if (!may_expand_vm(mm, heap->vm_flags, (new_end - old_end) >> PAGE_SHIFT))
+                return mm->brk;
             heap->vm_end = new_end;   // the heap area just grows
+        }
         else if (!insert_area(mm, old_end, new_end, VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE))
             return mm->brk;
     }

@@ -78,5 +78,10 @@ void forget_init_symbols(module* mod);
 // are placed and mod->sect_attrs is set when it is called.
 extern "C" int do_init_module(module* mod);
 
+// After relocation, before the loader follows them: init and exit in the module's
+// code, export and parameter names in its kept sections, parameter operations the
+// kernel's or in the module (check.cpp). -ENOEXEC with a log line otherwise.
+libk::ErrorOr<void> check_module_pointers(module* mod, const libk::RelocatableObject& object);
+
 // Loads a module image (kernel copy of the .ko); returns the module or an error.
 libk::ErrorOr<module*> load_module(const void* image, size_t size, const char* args);

@@ -11,6 +11,7 @@
 #include <libk/string.h>
 #include <linux/errno.h>
 #include <linux/printk.h>
+#include <stddef.h>
 
 using libk::Error;
 using libk::ErrorOr;
@@ -157,16 +158,42 @@ ErrorOr<module*> load_module(const void* image, size_t size, const char* args)
         pr_err("module: invalid ELF module: %s\n", reason ? reason : "malformed");
         return Error::from_errno(ENOEXEC);
     }
-    const libk::RelSection* this_module = object.find_section(".gnu.linkonce.this_module");
-    if (!this_module || !this_module->allocated || this_module->size != sizeof(module)) {
+    // The sections the loader reads must have contents (Linux: "has no/invalid ...").
+    const libk::RelSection* this_module = nullptr;
+    if (object.find_contents(".gnu.linkonce.this_module", 1, true, &this_module, &reason)) {
+        pr_err("module: .gnu.linkonce.this_module %s\n", reason);
+        return Error::from_errno(ENOEXEC);
+    }
+    if (!this_module || this_module->size != sizeof(module)) {
         pr_err("module: no struct module (.gnu.linkonce.this_module): not built with the kernlab module kit?\n");
         return Error::from_errno(ENOEXEC);
     }
     const auto* file_module = static_cast<const module*>(object.section_data(*this_module));
+    size_t name_length = libk::strnlen(file_module->name, MODULE_NAME_LEN);
+    if (name_length == 0 || name_length == MODULE_NAME_LEN) {
+        pr_err("module: .gnu.linkonce.this_module has no valid name\n");
+        return Error::from_errno(ENOEXEC);
+    }
     char name[MODULE_NAME_LEN];
     libk::strlcpy(name, file_module->name, sizeof(name));
 
-    const libk::RelSection* info = object.find_section(".modinfo");
+    const libk::RelSection* info = nullptr;
+    if (object.find_contents(".modinfo", 1, false, &info, &reason)) {
+        pr_err("module: %s: .modinfo %s\n", name, reason);
+        return Error::from_errno(ENOEXEC);
+    }
+    const struct {
+        const char* name;
+        uint32_t entry_size;
+    } tables[] = { { "__ksymtab", sizeof(kernel_symbol) }, { "__ksymtab_gpl", sizeof(kernel_symbol) },
+        { "__param", sizeof(kernel_param) } };
+    for (const auto& table : tables) {
+        const libk::RelSection* found;
+        if (object.find_contents(table.name, table.entry_size, true, &found, &reason)) {
+            pr_err("module: %s: %s %s\n", name, table.name, reason);
+            return Error::from_errno(ENOEXEC);
+        }
+    }
     const char* modinfo = info ? static_cast<const char*>(object.section_data(*info)) : nullptr;
     size_t modinfo_size = info ? info->size : 0;
     const char* vermagic = modinfo_get(modinfo, modinfo_size, "vermagic");
@@ -186,17 +213,11 @@ ErrorOr<module*> load_module(const void* image, size_t size, const char* args)
     object.copy_sections(core);
     auto* mod = reinterpret_cast<module*>(static_cast<char*>(core) + this_module->layout_offset);
 
-    // The module's own record, before relocation: the loader's fields start clean.
+    // The module's own record, before relocation: the loader's fields start clean
+    // (whatever the file held there, release_module_memory must not follow it).
     mod->state = MODULE_STATE_UNFORMED;
     mod->next = nullptr;
-    mod->source_list = mod->target_list = nullptr;
-    mod->refcnt = 0;
-    mod->args = nullptr;
-    mod->modinfo = nullptr;
-    mod->sect_attrs = nullptr;
-    mod->kallsyms = nullptr;
-    mod->init_area = nullptr;
-    mod->init_size = 0;
+    libk::memset(&mod->core, 0, sizeof(module) - offsetof(module, core));
     const char* license = modinfo_get(modinfo, modinfo_size, "license");
     mod->gpl_compatible = license && license_is_gpl_compatible(license);
 
@@ -224,6 +245,11 @@ ErrorOr<module*> load_module(const void* image, size_t size, const char* args)
     mod->num_gpl_syms = count;
     mod->kp = section_in<kernel_param>(object, core, "__param", count);
     mod->num_kp = count;
+    if (check_module_pointers(mod, object).is_error()) {
+        mod->num_kp = 0;   // their ops are not to be trusted with free()
+        release_module_memory(mod, core);
+        return Error::from_errno(ENOEXEC);
+    }
     if (modinfo_size) {
         auto* copy = static_cast<char*>(kmalloc(modinfo_size, GFP_KERNEL));
         if (copy)

@@ -21,6 +21,7 @@
 #include <libk/string.h>
 #include <linux/errno.h>
 #include <linux/printk.h>
+#include <linux/stat.h>
 
 using libk::Error;
 using libk::ErrorOr;
@@ -180,11 +181,28 @@ ErrorOr<void> load_segment(mm_struct* mm, file* f, const libk::ElfSegment& segme
     return {};
 }
 
-ErrorOr<void> build_stack(mm_struct* mm, const ExecArgs& args, const libk::ElfExecutable& elf)
+// Linux's bprm_fill_uid and its commit: a set-user-ID file runs with its owner as
+// the effective user, a set-group-ID one (with group execute; without, the bit
+// means mandatory locking) with its group. (Mounts keep no MS_NOSUID yet, so
+// there is no nosuid to honour.) The saved and file-system ids follow the
+// effective ones after every exec.
+Credentials exec_credentials(file* f, bool& secure)
 {
-    if (!insert_area(mm, STACK_TOP - STACK_SIZE_MAX, STACK_TOP,
-            VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_GROWSDOWN))
-        return Error::from_errno(ENOMEM);
+    Credentials cred = current->cred;
+    const inode* node = file_inode(f);
+    if (node->i_mode & S_ISUID)
+        cred.euid = node->i_uid;
+    if ((node->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+        cred.egid = node->i_gid;
+    cred.suid = cred.fsuid = cred.euid;
+    cred.sgid = cred.fsgid = cred.egid;
+    // AT_SECURE: the C library then ignores LD_PRELOAD and the like.
+    secure = cred.euid != cred.uid || cred.egid != cred.gid;
+    return cred;
+}
+
+ErrorOr<void> build_stack(mm_struct* mm, const ExecArgs& args, const libk::ElfExecutable& elf, bool secure)
+{
     auto* image = static_cast<uint8_t*>(vmalloc(stack_image_size));
     if (!image)
         return Error::from_errno(ENOMEM);
@@ -194,10 +212,13 @@ ErrorOr<void> build_stack(mm_struct* mm, const ExecArgs& args, const libk::ElfEx
     libk::ExecStackInput input {
         args.pointers, args.argc, args.pointers + args.argc, args.envc, args.path, random,
         cpu_hwcap(), PAGE_SIZE, 100 /* USER_HZ */, elf.phdr_vaddr, libk::elf_phdr_size, elf.phnum,
-        0, 0, elf.entry, cred.uid, cred.euid, cred.gid, cred.egid, 0,
+        0, 0, elf.entry, cred.uid, cred.euid, cred.gid, cred.egid, secure ? 1u : 0u,
     };
     libk::ExecStackLayout layout;
     int error = libk::build_exec_stack(input, image, stack_image_size, STACK_TOP, layout);
+    if (!error && !insert_area(mm, stack_area_start(layout.bytes_used), STACK_TOP,
+            VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_GROWSDOWN))
+        error = ENOMEM;   // RLIMIT_AS, or no memory for the area
     if (!error) {
         // The image stands for [STACK_TOP - size, STACK_TOP); only its tail is used.
         const uint8_t* used = image + stack_image_size - layout.bytes_used;
@@ -311,6 +332,9 @@ ErrorOr<void> exec_binary(ExecArgs& args, const char* file_path, int depth)
         return Error::from_errno(-error);
     }
 
+    bool secure = false;
+    Credentials cred = exec_credentials(f, secure);
+
     // The point of no return: the old program is gone from here on.
     // Other threads die first; the vfork parent and pthread_join waiters are released.
     if (int thread_error = de_thread()) {
@@ -340,12 +364,13 @@ ErrorOr<void> exec_binary(ExecArgs& args, const char* file_path, int depth)
             highest = end;
     }
     fput(f);
+    current->cred = cred;
     if (!loaded.is_error()) {
         mm->start_code = elf.segments[0].vaddr;
         mm->end_code = highest;
         mm->start_brk = mm->brk = PAGE_ALIGN(highest);
         start_thread(task_pt_regs(current), elf.entry, 0);
-        loaded = build_stack(mm, args, elf);
+        loaded = build_stack(mm, args, elf, secure);
     }
     if (loaded.is_error()) {
         pr_err("execve %s: out of memory after the point of no return\n", args.path);

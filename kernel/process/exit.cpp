@@ -41,6 +41,7 @@ void reparent_children(Task* task)
     while (Task* child = task->children.front()) {
         task->children.remove(*child);
         child->parent = reaper;
+        child->exit_signal = SIGCHLD;   // as Linux's reparent_leader: whatever clone asked for must not slay init
         if (child->signal) {
             for (Task& thread : child->signal->threads)
                 thread.parent = reaper;

@@ -8,6 +8,7 @@
 #include <asm/signal.h>
 #include <kernel/completion.h>
 #include <kernel/mm.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
 #include <kernel/syscall.h>
@@ -116,7 +117,12 @@ int join_family(Task* child, Task* parent, unsigned long flags)
     }
     if (!(child->signal = thread_group_alloc(child)))
         return -ENOMEM;
-    child->signal->tty = parent->signal ? parent->signal->tty : nullptr;   // the terminal goes with the process
+    if (ThreadGroup* from = parent->signal) {
+        child->signal->tty = from->tty;   // the terminal goes with the process
+        libk::memcpy(child->signal->rlim, from->rlim, sizeof(from->rlim));
+        child->signal->oom_score_adj = from->oom_score_adj;
+        child->signal->oom_score_adj_min = from->oom_score_adj_min;
+    }
     child->group_leader = child;
     child->parent = (flags & CLONE_PARENT) ? leader->parent : leader;
     child->exit_signal = static_cast<int>(flags & csignal);
@@ -130,11 +136,14 @@ long do_fork(unsigned long flags, unsigned long new_stack, int __user* parent_ti
     if (int error = check_clone_flags(flags))
         return error;
     Task* parent = current;
+    if (int error = check_task_limits(parent->cred.uid))
+        return error;   // the task table is full, or the user's RLIMIT_NPROC is reached
     Task* child = alloc_task();
     if (!child)
         return -ENOMEM;
     libk::memcpy(child->comm, parent->comm, sizeof(child->comm));
     child->cred = parent->cred;
+    child->groups = parent->groups;
     child->pgid = parent->pgid;
     child->sid = parent->sid;
     child->blocked_signals = parent->blocked_signals;
@@ -142,6 +151,7 @@ long do_fork(unsigned long flags, unsigned long new_stack, int __user* parent_ti
     child->saved_fs = arch::read_fs();   // the parent's user selectors, live in the registers
     child->saved_gs = arch::read_gs();
     child->user_process = true;
+    child->make_it_fail = parent->make_it_fail;
 
     int error = copy_resources(child, parent, flags);
     if (!error && (flags & CLONE_SETTLS))

@@ -3,6 +3,7 @@
 #include <kernel/sched.h>
 #include <kernel/tty.h>
 #include <kernel/uaccess.h>
+#include <libk/string.h>
 #include <linux/errno.h>
 
 extern "C" long sys_getpid() { return current->tgid; }
@@ -134,8 +135,32 @@ extern "C" long sys_getresgid(gid_t __user* rgid, gid_t __user* egid, gid_t __us
     return 0;
 }
 
-// No supplementary groups: the list is empty.
-extern "C" long sys_getgroups(int size, gid_t __user*)
+// Supplementary groups: size 0 asks for the count.
+extern "C" long sys_getgroups(int size, gid_t __user* list)
 {
-    return size < 0 ? -EINVAL : 0;
+    const GroupList& groups = current->groups;
+    if (size < 0)
+        return -EINVAL;
+    if (size == 0)
+        return groups.count;
+    if (size < groups.count)
+        return -EINVAL;
+    if (copy_to_user(list, groups.gids, sizeof(gid_t) * groups.count))
+        return -EFAULT;
+    return groups.count;
+}
+
+// Only root sets them (CAP_SETGID): login and su call it through initgroups.
+extern "C" long sys_setgroups(int size, const gid_t __user* list)
+{
+    if (current->cred.euid != 0)
+        return -EPERM;
+    if (size < 0 || size > ngroups_max)
+        return -EINVAL;
+    gid_t gids[ngroups_max];
+    if (size && copy_from_user(gids, list, sizeof(gid_t) * size))
+        return -EFAULT;
+    libk::memcpy(current->groups.gids, gids, sizeof(gid_t) * size);
+    current->groups.count = size;
+    return 0;
 }

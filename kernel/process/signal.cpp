@@ -19,6 +19,7 @@
 #include <kernel/uaccess.h>
 #include <linux/time.h>
 #include <libk/string.h>
+#include <limits.h>
 #include <linux/errno.h>
 
 namespace {
@@ -694,6 +695,29 @@ bool may_signal(const Task* target)
         || me.euid == target->cred.suid || me.uid == target->cred.suid;
 }
 
+// kill(0) and kill(-pgid): each process of the group that we may signal
+// (Linux's __kill_pgrp_info: 0 if any got it, else -EPERM, or -ESRCH for no group).
+long kill_pgrp_checked(pid_t pgid, int sig)
+{
+    struct Context {
+        pid_t pgid;
+        int sig;
+        bool found, sent;
+    } context { pgid, sig, false, false };
+    for_each_task([](Task* task, void* argument) {
+        auto* c = static_cast<Context*>(argument);
+        if (!is_live_process(task) || task->pgid != c->pgid)
+            return;
+        c->found = true;
+        if (!may_signal(task))
+            return;
+        c->sent = true;
+        if (c->sig)
+            send_group_signal(task, c->sig, SI_USER, current->tgid, current->cred.uid);
+    }, &context);
+    return context.sent ? 0 : context.found ? -EPERM : -ESRCH;
+}
+
 } // namespace
 
 extern "C" long sys_kill(pid_t pid, int sig)
@@ -709,8 +733,10 @@ extern "C" long sys_kill(pid_t pid, int sig)
             return -EPERM;
         return sig ? send_group_signal(target, sig, SI_USER, current->tgid, current->cred.uid) : 0;
     }
+    if (pid == INT_MIN)
+        return -ESRCH;   // -pid would overflow
     if (pid == 0 || pid < -1)
-        return kill_pgrp(pid == 0 ? current->pgid : -pid, sig);
+        return kill_pgrp_checked(pid == 0 ? current->pgid : -pid, sig);
     // pid -1: every process we may signal except init and ourselves.
     struct Context {
         int sig;

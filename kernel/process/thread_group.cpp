@@ -4,6 +4,7 @@
 #include <arch/x86.h>
 #include <asm/signal.h>
 #include <kernel/mm.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
 #include <libk/string.h>
@@ -55,6 +56,7 @@ ThreadGroup* thread_group_alloc(Task* leader)
     auto* group = new (memory) ThreadGroup {};
     group->count = 1;
     group->live = 1;
+    rlimits_init(group->rlim);   // fork overwrites them with the parent's
     group->threads.push_back(*leader);
     return group;
 }

@@ -11,6 +11,7 @@
 #include <kernel/time.h>
 #include <kernel/uaccess.h>
 #include <kernel/user_mm.h>
+#include <kernel/watchdog.h>
 #include <libk/string.h>
 #include <new>
 #include <linux/errno.h>
@@ -192,6 +193,7 @@ void do_schedule(bool preempted)
 {
     uint32_t flags = arch::local_irq_save();
     ++preempt_count;
+    touch_softlockup_watchdog();   // the scheduler ran: whoever was on the CPU let it
     Task* prev = current;
     bool runnable = prev->state == TaskState::Running
         || (preempted && prev->state != TaskState::Zombie && prev->state != TaskState::Dead);
@@ -202,11 +204,14 @@ void do_schedule(bool preempted)
     if (!next)
         next = &init_task;
     need_resched = false;
+    // A new slice even when prev runs on (it was alone): with none, the tick
+    // would never ask for a switch again, and a task woken later would wait
+    // until this one blocked.
+    next->time_slice = default_time_slice;
     if (next != prev) {
         uint64_t now = local_clock();
         prev->runtime_ns += now - last_switch_ns;
         last_switch_ns = now;
-        next->time_slice = default_time_slice;
         current = next;
         tss_set_kernel_stack(stack_top(next));
         switch_mm(next->mm);

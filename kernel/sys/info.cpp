@@ -1,4 +1,4 @@
-// System information: uname, sethostname, sysinfo, getrlimit.
+// System information: uname, sethostname, sysinfo.
 #include <kernel/loadavg.h>
 #include <kernel/mm.h>
 #include <kernel/sched.h>
@@ -7,7 +7,6 @@
 #include <kernel/version.h>
 #include <libk/string.h>
 #include <linux/errno.h>
-#include <linux/resource.h>
 #include <linux/sysinfo.h>
 #include <linux/utsname.h>
 
@@ -52,50 +51,4 @@ extern "C" long sys_sysinfo(struct sysinfo __user* info)
     value.procs = static_cast<unsigned short>(task_count());
     value.mem_unit = 4096;
     return copy_to_user(info, &value, sizeof(value)) ? -EFAULT : 0;
-}
-
-namespace {
-
-// The limits kernlab applies (stack 8 MiB as Linux's default, open files 256);
-// everything else is unlimited.
-rlimit limit_of(unsigned resource)
-{
-    constexpr unsigned long infinity = ~0ul;
-    switch (resource) {
-    case RLIMIT_STACK:
-        return { 8 * 1024 * 1024, infinity };
-    case RLIMIT_NOFILE:
-        return { 256, 256 };
-    case RLIMIT_CORE:
-        return { 0, infinity };
-    default:
-        return { infinity, infinity };
-    }
-}
-
-} // namespace
-
-extern "C" long sys_getrlimit(unsigned resource, rlimit __user* limit)
-{
-    if (resource >= RLIM_NLIMITS)
-        return -EINVAL;
-    rlimit value = limit_of(resource);
-    return copy_to_user(limit, &value, sizeof(value)) ? -EFAULT : 0;
-}
-
-extern "C" long sys_prlimit64(pid_t pid, unsigned resource, const rlimit64 __user* new_limit, rlimit64 __user* old_limit)
-{
-    if (resource >= RLIM_NLIMITS)
-        return -EINVAL;
-    if (pid && pid != current->pid)
-        return -ESRCH;
-    if (new_limit)
-        return -EPERM;   // limits are fixed
-    if (old_limit) {
-        rlimit value = limit_of(resource);
-        rlimit64 wide { value.rlim_cur == ~0ul ? ~0ull : value.rlim_cur, value.rlim_max == ~0ul ? ~0ull : value.rlim_max };
-        if (copy_to_user(old_limit, &wide, sizeof(wide)))
-            return -EFAULT;
-    }
-    return 0;
 }

@@ -36,6 +36,7 @@ SYSCALL(__NR_setgid32, sys_setgid)
 SYSCALL(__NR_getresuid32, sys_getresuid)
 SYSCALL(__NR_getresgid32, sys_getresgid)
 SYSCALL(__NR_getgroups32, sys_getgroups)
+SYSCALL(__NR_setgroups32, sys_setgroups)
 SYSCALL(__NR_set_thread_area, sys_set_thread_area)
 SYSCALL(__NR_get_thread_area, sys_get_thread_area)
 SYSCALL(__NR_set_tid_address, sys_set_tid_address)
@@ -48,6 +49,8 @@ SYSCALL(__NR_sched_yield, sys_sched_yield)
 SYSCALL(__NR_times, sys_times)
 SYSCALL(__NR_prlimit64, sys_prlimit64)
 SYSCALL(__NR_ugetrlimit, sys_getrlimit)
+SYSCALL(__NR_getrlimit, sys_old_getrlimit)
+SYSCALL(__NR_setrlimit, sys_setrlimit)
 
 // signals (kernel/process/signal.cpp)
 SYSCALL(__NR_kill, sys_kill)
@@ -199,3 +202,6 @@ SYSCALL(__NR_clock_nanosleep_time64, sys_clock_nanosleep_time64)
 // rseq: deliberately -ENOSYS (no restartable sequences); glibc then runs without
 // them, so the number is listed to keep it out of the "unknown system call" log.
 SYSCALL(__NR_rseq, sys_rseq)
+// No networking: -ENOSYS as without CONFIG_NET (kernel/sys/socket.cpp).
+SYSCALL(__NR_socketcall, sys_socketcall)
+SYSCALL(__NR_socket, sys_socket)

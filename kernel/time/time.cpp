@@ -8,6 +8,7 @@
 #include <kernel/sched.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
+#include <kernel/watchdog.h>
 #include <linux/printk.h>
 
 volatile unsigned long jiffies = 0;
@@ -22,29 +23,54 @@ constexpr uint16_t port_b = 0x61;   // gate of PIT channel 2 and its output bit
 constinit uint32_t measured_tsc_khz = 0;
 constinit uint64_t tsc_at_boot = 0;
 
-// Measures the TSC against a 10 ms one-shot of PIT channel 2 (polled, so it
-// works before interrupts are on).
+// Measures the TSC against a one-shot of PIT channel 2 (polled, so it works
+// before interrupts are on). Under QEMU the host may stop the CPU thread in
+// the middle of a window: right after the count starts (the window looks
+// short) or before its end is seen (it looks long). The median of several
+// windows is the true rate.
 uint32_t calibrate_tsc_khz()
 {
-    constexpr uint32_t calibration_ms = 10;
-    constexpr uint32_t latch = pit_frequency * calibration_ms / 1000;
-    arch::outb(port_b, (arch::inb(port_b) & ~0x02) | 0x01);   // gate on, speaker off
-    arch::outb(pit_command, 0xB0);                              // channel 2, lo/hi, mode 0
-    arch::outb(pit_channel2, latch & 0xFF);
-    arch::outb(pit_channel2, latch >> 8);
-    uint64_t start = arch::rdtsc();
-    while (!(arch::inb(port_b) & 0x20)) { }
-    uint64_t end = arch::rdtsc();
-    return static_cast<uint32_t>((end - start) / calibration_ms);
+    constexpr uint32_t window_us = 2000, windows = 5;
+    constexpr uint32_t latch = pit_frequency / (1000000 / window_us);
+    uint64_t measured[windows];
+    for (uint32_t i = 0; i < windows; ++i) {
+        arch::outb(port_b, (arch::inb(port_b) & ~0x02) | 0x01);   // gate on, speaker off
+        arch::outb(pit_command, 0xB0);                              // channel 2, lo/hi, mode 0
+        arch::outb(pit_channel2, latch & 0xFF);
+        arch::outb(pit_channel2, latch >> 8);
+        uint64_t start = arch::rdtsc();
+        while (!(arch::inb(port_b) & 0x20)) { }
+        uint64_t cycles = arch::rdtsc() - start;
+        uint32_t at = i;   // insertion sort: five numbers
+        for (; at > 0 && measured[at - 1] > cycles; --at)
+            measured[at] = measured[at - 1];
+        measured[at] = cycles;
+    }
+    // The window is latch PIT periods long, not exactly window_us.
+    return static_cast<uint32_t>(measured[windows / 2] * pit_frequency / (latch * 1000ull));
+}
+
+// How many ticks this interrupt stands for. The host may hold QEMU's CPU back
+// longer than a tick, and the PIT's interrupts in the meantime are lost; as
+// Linux's tick_do_update_jiffies64 does, the clock says how many ticks passed,
+// so jiffies, time-outs and sleeps keep up with the monotonic clock.
+unsigned long ticks_elapsed()
+{
+    if (measured_tsc_khz == 0)
+        return 1;
+    uint64_t due = local_clock() / (1000000000ull / HZ);
+    return due > jiffies_64 ? static_cast<unsigned long>(due - jiffies_64) : 0;
 }
 
 irqreturn_t timer_interrupt(int, void*)
 {
-    jiffies_64 = jiffies_64 + 1;
-    jiffies = jiffies + 1;
+    unsigned long ticks = ticks_elapsed();
+    jiffies_64 = jiffies_64 + ticks;
+    jiffies = jiffies + ticks;
     run_local_timers();   // tasklets and kernel timers that are due
     scheduler_tick(current_irq_regs && user_mode(current_irq_regs));
     calc_global_load();   // the load average, every 5 s
+    watchdog_timer_tick(current_irq_regs);   // a task stuck in ring 0 (soft lockup)
     return IRQ_HANDLED;
 }
 

@@ -308,6 +308,13 @@ import compat_core_tests  # noqa: E402,F401  (registers the 2.6/6.1 core module 
 import probes_tests  # noqa: E402,F401  (registers the kallsyms, kprobes, static key and blk-mq tests)
 import sysfs_tests  # noqa: E402,F401  (registers the sysfs, /sys/module, /sys/class and debugfs tests)
 import input_tests  # noqa: E402,F401  (registers the platform bus and input core tests)
+import fuzz_tests  # noqa: E402,F401  (registers the sysfuzz system call fuzzing tests)
+import watchdog_tests  # noqa: E402,F401  (registers the soft-lockup watchdog tests)
+import module_corrupt_tests  # noqa: E402,F401  (registers the crafted .ko tests: NOBITS sections, bad pointers)
+import ext2_corrupt_tests  # noqa: E402,F401  (registers the corrupt ext2 image tests: huge files, bad metadata)
+import accounts_tests  # noqa: E402,F401  (registers the student account tests: su, login, setuid busybox)
+import memory_limits_tests  # noqa: E402,F401  (registers the OOM killer, rlimit and fault injection tests)
+import slub_debug_tests  # noqa: E402,F401  (registers the slub_debug tests: poisoning, double frees)
 
 
 UNKNOWN_SYSCALL = re.compile(r"^.*unknown system call \d+, returning -ENOSYS$", re.M)   # the kernel's line
@@ -337,6 +344,7 @@ def main():
         try:
             TESTS[name](args.build_dir)
             check_no_unknown_syscalls()
+            watchdog_tests.check_no_soft_lockups()
             print(f"PASS {name} ({time.monotonic() - start:.1f}s)")
         except (BootTestFailure, OSError) as failure:
             failed += 1

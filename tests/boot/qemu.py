@@ -44,6 +44,8 @@ class Qemu:
         else:
             args += ["-kernel", os.path.join(build_dir, "kernel.elf"),
                      "-initrd", initrd or os.path.join(build_dir, "initramfs.cpio")]
+            # KERNLAB_BOOT_APPEND (e.g. "slub_debug") goes to every -kernel boot.
+            append = " ".join(word for word in (append, os.environ.get("KERNLAB_BOOT_APPEND", "")) if word)
             if append:
                 args += ["-append", append]
         args += list(extra_args)

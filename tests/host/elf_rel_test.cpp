@@ -1287,6 +1287,146 @@ TEST(ElfRelRealObject, RandomCorruption)
     fuzz(standin(), 0x9E3779B9, 3000);
 }
 
+// ---- the sections the module loader reads (find_contents, section_at) ----
+
+// Sets the type of the section named `name` in an image (as a crafted .ko would).
+void set_section_type(std::vector<uint8_t>& image, const char* name, uint32_t type)
+{
+    uint32_t shoff = get32(image, 32);
+    uint16_t count = static_cast<uint16_t>(image[48] | image[49] << 8);
+    uint16_t names = static_cast<uint16_t>(image[50] | image[51] << 8);
+    uint32_t names_offset = get32(image, shoff + 40 * names + 16);
+    for (uint32_t i = 1; i < count; ++i) {
+        size_t header = shoff + 40 * i;
+        if (std::strcmp(reinterpret_cast<const char*>(image.data() + names_offset + get32(image, header)), name) == 0) {
+            put32(image, header + 4, type);
+            return;
+        }
+    }
+    ADD_FAILURE() << "no section " << name;
+}
+
+// The tiny module with a .modinfo and a two-entry __param (20-byte entries).
+std::vector<uint8_t> module_image(bool param_nobits = false, bool two_modinfo = false)
+{
+    ObjectBuilder b = tiny::builder();
+    b.add_section(".modinfo", SHT_PROGBITS, SHF_ALLOC, 1, { 'l', 'i', 'c', 'e', 'n', 's', 'e', '=', 'G', 'P', 'L', 0 });
+    if (two_modinfo)
+        b.add_section(".modinfo", SHT_PROGBITS, SHF_ALLOC, 1, { 'x', '=', 0 });
+    if (param_nobits)
+        b.add_section("__param", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 4, {}, 40);
+    else
+        b.add_section("__param", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 4, std::vector<uint8_t>(40, 0));
+    b.add_section("__ksymtab", SHT_PROGBITS, SHF_ALLOC, 4, std::vector<uint8_t>(12, 0));   // not 8-byte entries
+    b.add_section(".notes", SHT_PROGBITS, 0, 4, std::vector<uint8_t>(8, 0));
+    return b.build();
+}
+
+TEST(ElfRelModuleSections, FindContentsGivesAUsableSectionOrNone)
+{
+    static RelocatableObject object;
+    std::vector<uint8_t> image = module_image();
+    const char* why = nullptr;
+    ASSERT_EQ(object.parse(image.data(), image.size(), &why), 0) << why;
+    const RelSection* found = nullptr;
+    EXPECT_EQ(object.find_contents(".modinfo", 1, false, &found, &why), 0);
+    ASSERT_NE(found, nullptr);
+    EXPECT_STREQ(found->name, ".modinfo");
+    EXPECT_EQ(object.find_contents("__param", 20, true, &found, &why), 0);
+    ASSERT_NE(found, nullptr);
+    EXPECT_EQ(found->size, 40u);
+    found = &object.section(1);
+    EXPECT_EQ(object.find_contents("__ksymtab_gpl", 8, true, &found, &why), 0);
+    EXPECT_EQ(found, nullptr) << "an absent section is no error";
+}
+
+TEST(ElfRelModuleSections, NobitsSectionHasNoContents)
+{
+    static RelocatableObject object;
+    std::vector<uint8_t> image = module_image(true);
+    const char* why = nullptr;
+    ASSERT_EQ(object.parse(image.data(), image.size(), &why), 0) << why;
+    const RelSection* found = nullptr;
+    EXPECT_EQ(object.find_contents("__param", 20, true, &found, &why), libk::rel_enoexec);
+    EXPECT_STREQ(why, "has no contents (SHT_NOBITS)");
+
+    // .modinfo flipped to SHT_NOBITS: the header still names it, the file holds nothing for it.
+    image = module_image();
+    set_section_type(image, ".modinfo", SHT_NOBITS);
+    ASSERT_EQ(object.parse(image.data(), image.size(), &why), 0) << why;
+    EXPECT_EQ(object.section_data(*object.find_section(".modinfo")), nullptr);
+    EXPECT_EQ(object.find_contents(".modinfo", 1, false, &found, &why), libk::rel_enoexec);
+    EXPECT_STREQ(why, "has no contents (SHT_NOBITS)");
+}
+
+TEST(ElfRelModuleSections, UnloadedDuplicatedOrOddSizedTablesAreRejected)
+{
+    static RelocatableObject object;
+    std::vector<uint8_t> image = module_image();
+    const char* why = nullptr;
+    ASSERT_EQ(object.parse(image.data(), image.size(), &why), 0) << why;
+    const RelSection* found = nullptr;
+    EXPECT_EQ(object.find_contents("__ksymtab", 8, true, &found, &why), libk::rel_enoexec);
+    EXPECT_STREQ(why, "size is not a whole number of entries");
+    EXPECT_EQ(object.find_contents(".notes", 4, true, &found, &why), libk::rel_enoexec);
+    EXPECT_STREQ(why, "is not loaded (no SHF_ALLOC)");
+    EXPECT_EQ(object.find_contents(".notes", 4, false, &found, &why), 0);
+
+    image = module_image(false, true);
+    ASSERT_EQ(object.parse(image.data(), image.size(), &why), 0) << why;
+    EXPECT_EQ(object.find_contents(".modinfo", 1, false, &found, &why), libk::rel_enoexec);
+    EXPECT_STREQ(why, "more than one section of that name");
+}
+
+TEST(ElfRelModuleSections, NobitsCodeAndRelocatedNobitsAreRejected)
+{
+    static RelocatableObject object;
+    std::vector<uint8_t> image = tiny::image();
+    set_section_type(image, ".text", SHT_NOBITS);
+    std::string reason;
+    EXPECT_EQ(parse_reason(image, reason), libk::rel_enoexec);
+    EXPECT_EQ(reason, "executable section has no contents (SHT_NOBITS)");
+
+    // .data flipped: .rel.data now patches a section that has nothing in the file.
+    image = tiny::image();
+    set_section_type(image, ".data", SHT_NOBITS);
+    EXPECT_EQ(parse_reason(image, reason), libk::rel_enoexec);
+    EXPECT_EQ(reason, "relocation target section has no contents (SHT_NOBITS)");
+
+    // The symbol and string tables flipped are no tables at all.
+    image = tiny::image();
+    set_section_type(image, ".symtab", SHT_NOBITS);
+    EXPECT_EQ(parse_reason(image, reason), libk::rel_enoexec);
+    EXPECT_EQ(reason, "no symbol table");
+    image = tiny::image();
+    set_section_type(image, ".strtab", SHT_NOBITS);
+    EXPECT_EQ(parse_reason(image, reason), libk::rel_enoexec);
+    EXPECT_EQ(reason, "symbol string table is not a NUL-terminated string table");
+    image = tiny::image();
+    set_section_type(image, ".rel.text", SHT_NOBITS);
+    EXPECT_EQ(parse_reason(image, reason), 0) << "an unused NOBITS section is harmless: " << reason;
+}
+
+TEST(ElfRelModuleSections, SectionAtFindsTheLoadedSectionHoldingAPointer)
+{
+    static RelocatableObject object;
+    std::vector<uint8_t> image = tiny::image();
+    const char* why = nullptr;
+    ASSERT_EQ(object.parse(image.data(), image.size(), &why), 0) << why;
+    // .text at 0 (32 bytes), .data at 32 (8), .bss at 48 (12), .rodata at 60 (3).
+    const RelSection* text = object.section_at(load_address, load_address + 4, 4);
+    ASSERT_NE(text, nullptr);
+    EXPECT_STREQ(text->name, ".text");
+    EXPECT_EQ(object.section_at(load_address, load_address + 30, 4), nullptr) << "straddles .text's end";
+    EXPECT_EQ(object.section_at(load_address, load_address + 40, 1), nullptr) << "padding";
+    const RelSection* rodata = object.section_at(load_address, load_address + 62, 0);
+    ASSERT_NE(rodata, nullptr);
+    EXPECT_STREQ(rodata->name, ".rodata");
+    EXPECT_EQ(object.section_at(load_address, load_address + 63, 0), nullptr);
+    EXPECT_EQ(object.section_at(load_address, 0, 4), nullptr);
+    EXPECT_EQ(object.section_at(load_address, 0xFFFFFFFF, 4), nullptr) << "no wrap-around";
+}
+
 // ---- the sample module from the target build ----
 
 TEST(ElfRelModule, HelloKoFromTheTargetBuild)
@@ -1334,5 +1474,22 @@ TEST(ElfRelModule, HelloKoFromTheTargetBuild)
 
     std::vector<uint8_t> truncated(image.begin(), image.begin() + image.size() / 2);
     EXPECT_EQ(object.parse(truncated.data(), truncated.size(), &why), libk::rel_enoexec);
+
+    // The sections the loader reads, flipped to SHT_NOBITS. .modinfo parses and is then
+    // refused by name; struct module has relocations, which have nothing to patch.
+    const RelSection* found = nullptr;
+    std::vector<uint8_t> crafted = image;
+    set_section_type(crafted, ".modinfo", SHT_NOBITS);
+    ASSERT_EQ(object.parse(crafted.data(), crafted.size(), &why), 0) << why;
+    EXPECT_EQ(object.find_contents(".modinfo", 1, false, &found, &why), libk::rel_enoexec);
+    EXPECT_STREQ(why, "has no contents (SHT_NOBITS)");
+    crafted = image;
+    set_section_type(crafted, ".gnu.linkonce.this_module", SHT_NOBITS);
+    EXPECT_EQ(object.parse(crafted.data(), crafted.size(), &why), libk::rel_enoexec);
+    EXPECT_STREQ(why, "relocation target section has no contents (SHT_NOBITS)");
+    set_section_type(crafted, ".rel.gnu.linkonce.this_module", SHT_NOBITS);
+    ASSERT_EQ(object.parse(crafted.data(), crafted.size(), &why), 0) << why;
+    EXPECT_EQ(object.find_contents(".gnu.linkonce.this_module", 1, true, &found, &why), libk::rel_enoexec);
+    EXPECT_STREQ(why, "has no contents (SHT_NOBITS)");
 #endif
 }

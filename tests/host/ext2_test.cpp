@@ -1,6 +1,8 @@
 // Host tests of libk/ext2: super block validation, features, block-map paths,
 // directory blocks and bitmaps, including malformed input.
 #include <gtest/gtest.h>
+#include <functional>
+#include <random>
 #include <libk/ext2.h>
 
 #include <cstring>
@@ -256,6 +258,92 @@ TEST(Ext2, BlockPath2KAnd4K)
     EXPECT_EQ(p.index[1], 1u);
     EXPECT_EQ(p.index[2], 0u);
     EXPECT_EQ(p.index[3], 5u);
+}
+
+TEST(Ext2, HoleLengthCoversMissingRanges)
+{
+    const uint32_t a = 256;
+    BlockPath p {};
+    uint32_t i_block[n_blocks] = { 5, 0, 0, 0, 7 };
+    ASSERT_TRUE(block_path(a, 1, p));
+    EXPECT_EQ(hole_length(p, 0, i_block, n_direct, a), 3u) << "direct pointers 1-3";
+    ASSERT_TRUE(block_path(a, 12 + 10, p));
+    EXPECT_EQ(hole_length(p, 0, i_block, 0, a), 246u) << "no indirect block: the rest of its 256";
+    ASSERT_TRUE(block_path(a, 12 + 256 + 300, p));   // index[1] 1, index[2] 44
+    EXPECT_EQ(hole_length(p, 0, i_block, 0, a), 65536u - 300) << "no double-indirect block";
+    uint32_t table[256] = {};
+    table[3] = 9;
+    EXPECT_EQ(hole_length(p, 1, table, a, a), 256u - 44 + 256) << "pointers 1 and 2 of the double-indirect block";
+    table[46] = 3;
+    EXPECT_EQ(hole_length(p, 2, table, a, a), 2u) << "entries 44 and 45 of the last table";
+    uint64_t last = max_mapped_blocks(a) - 1;
+    ASSERT_TRUE(block_path(a, last, p));
+    EXPECT_EQ(hole_length(p, 0, i_block, 0, a), 1u) << "the very last block";
+}
+
+// A model file system with 4 pointers per block: every block hole_length calls a
+// hole maps to nothing, from every starting block of random trees.
+TEST(Ext2, HoleLengthNeverSkipsData)
+{
+    const uint32_t a = 4;
+    std::mt19937 rng(7);
+    for (int round = 0; round < 200; ++round) {
+        std::vector<std::vector<uint32_t>> blocks(1, std::vector<uint32_t>(a, 0));   // block 0: unused
+        auto pointer = [&](int depth) -> uint32_t {
+            if (rng() % 3 == 0)
+                return 0;
+            blocks.push_back(std::vector<uint32_t>(a, 0));
+            return depth ? static_cast<uint32_t>(blocks.size() - 1) : 1000 + static_cast<uint32_t>(rng() % 50);
+        };
+        uint32_t i_block[n_blocks] = {};
+        for (uint32_t i = 0; i < n_direct; ++i)
+            i_block[i] = pointer(0);
+        // Build each indirect tree top-down.
+        std::function<uint32_t(int)> tree = [&](int depth) -> uint32_t {
+            uint32_t at = pointer(depth);
+            if (at == 0 || depth == 0)
+                return at;
+            for (uint32_t i = 0; i < a; ++i) {
+                uint32_t child = tree(depth - 1);
+                blocks[at][i] = child;
+            }
+            return at;
+        };
+        for (uint32_t depth = 1; depth <= 3; ++depth)
+            i_block[n_direct - 1 + depth] = tree(static_cast<int>(depth));
+        // The walk ext2_get_block does; 0 and the hole length for a hole.
+        auto map = [&](uint64_t logical, uint64_t* hole) -> uint32_t {
+            BlockPath path {};
+            EXPECT_TRUE(block_path(a, logical, path));
+            uint32_t block = i_block[path.index[0]];
+            if (block == 0) {
+                *hole = hole_length(path, 0, i_block, path.depth == 0 ? n_direct : 0, a);
+                return 0;
+            }
+            for (uint32_t level = 1; level <= path.depth; ++level) {
+                uint32_t next = blocks[block][path.index[level]];
+                if (next == 0) {
+                    *hole = hole_length(path, level, blocks[block].data(), a, a);
+                    return 0;
+                }
+                block = next;
+            }
+            return block;
+        };
+        uint64_t total = max_mapped_blocks(a);
+        for (uint64_t logical = 0; logical < total; ++logical) {
+            uint64_t hole = 0;
+            if (map(logical, &hole) != 0)
+                continue;
+            ASSERT_GE(hole, 1u);
+            ASSERT_LE(logical + hole, total);
+            for (uint64_t inside = logical; inside < logical + hole; ++inside) {
+                uint64_t ignored;
+                ASSERT_EQ(map(inside, &ignored), 0u) << "round " << round << ": block " << inside
+                                                     << " has data inside the hole from " << logical;
+            }
+        }
+    }
 }
 
 TEST(Ext2, DirectoryBlockInsertAndRemove)

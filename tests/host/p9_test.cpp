@@ -350,3 +350,19 @@ TEST(PciCaps, LoopsAndWildPointersEnd)
     config[0xfc] = 0x09;
     EXPECT_EQ(libk::pci::find_capability(config, 0x09), 0xfc);
 }
+
+// Found by tests/fuzz/host/fuzz_pci_caps: in a list that loops, virtio_pci's
+// "continue after the last one" walk got 0x40, 0x44, 0x40, ... forever.
+TEST(PciCaps, IteratingALoopEnds)
+{
+    uint8_t config[256] = {};
+    config[0x06] = 0x10;
+    config[0x34] = 0x40;
+    config[0x40] = 0x09; config[0x41] = 0x44;
+    config[0x44] = 0x09; config[0x45] = 0x40;   // back to the first
+    std::vector<uint8_t> found;
+    for (uint8_t cap = libk::pci::find_capability(config, 0x09); cap && found.size() < 10;
+         cap = libk::pci::find_capability(config, 0x09, cap))
+        found.push_back(cap);
+    EXPECT_EQ(found, (std::vector<uint8_t> { 0x40, 0x44 }));
+}

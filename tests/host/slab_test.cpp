@@ -318,3 +318,97 @@ TEST_F(Slab, BadFreeIgnored)
     EXPECT_EQ(slab.bytes_in_use(), 0u);
     fake_free(page, 0);
 }
+
+// slub_debug: the debugging slab names double frees, writes after free and bad pointers.
+namespace {
+
+struct SlabReportLog {
+    std::vector<libk::SlabProblem> problems;
+    std::vector<size_t> offsets;
+};
+SlabReportLog* g_reports;
+
+void record_report(libk::SlabProblem problem, const void*, size_t, size_t offset)
+{
+    g_reports->problems.push_back(problem);
+    g_reports->offsets.push_back(offset);
+}
+
+class DebugSlab : public Slab {
+protected:
+    void SetUp() override
+    {
+        Slab::SetUp();
+        g_reports = &reports;
+        slab.set_debug(record_report);
+    }
+    SlabReportLog reports;
+};
+
+} // namespace
+
+TEST_F(DebugSlab, CleanUseReportsNothing)
+{
+    for (size_t size : { 8, 24, 100, 200, 300, 1000, 2000 }) {
+        std::vector<void*> objects;
+        for (int i = 0; i < 40; ++i) {
+            objects.push_back(slab.alloc(size));
+            std::memset(objects.back(), 0x11, size);
+        }
+        for (void* object : objects)
+            slab.free(object);
+        for (int i = 0; i < 40; ++i)
+            objects[i] = slab.alloc(size);   // handed out again: the poison must be intact
+        for (void* object : objects)
+            slab.free(object);
+    }
+    EXPECT_TRUE(reports.problems.empty());
+}
+
+TEST_F(DebugSlab, DoubleFreeIsReportedAndIgnored)
+{
+    for (size_t size : { 32, 512 }) {
+        reports.problems.clear();
+        void* keep = slab.alloc(size);   // the page stays, so the second free finds it
+        void* a = slab.alloc(size);
+        slab.free(a);
+        slab.free(a);
+        ASSERT_EQ(reports.problems.size(), 1u) << size;
+        EXPECT_EQ(reports.problems[0], libk::SlabProblem::already_free);
+        // Without the check the free list would hold `a` twice and hand it out twice.
+        void* x = slab.alloc(size);
+        void* y = slab.alloc(size);
+        EXPECT_NE(x, y);
+        slab.free(x);
+        slab.free(y);
+        slab.free(keep);
+    }
+}
+
+TEST_F(DebugSlab, WriteAfterFreeIsReportedWhenHandedOut)
+{
+    for (size_t size : { 64, 1024 }) {
+        reports.problems.clear();
+        void* keep = slab.alloc(size);
+        auto* a = static_cast<uint8_t*>(slab.alloc(size));
+        slab.free(a);
+        a[20] = 0;   // a use after free
+        void* again = slab.alloc(size);
+        ASSERT_EQ(again, a) << "the lowest free object comes back first";
+        ASSERT_EQ(reports.problems.size(), 1u) << size;
+        EXPECT_EQ(reports.problems[0], libk::SlabProblem::poison_overwritten);
+        EXPECT_EQ(reports.offsets[0], 20u);
+        slab.free(again);
+        slab.free(keep);
+    }
+}
+
+TEST_F(DebugSlab, PointerIntoAnObjectIsInvalid)
+{
+    auto* a = static_cast<uint8_t*>(slab.alloc(64));
+    slab.free(a + 4);
+    ASSERT_EQ(reports.problems.size(), 1u);
+    EXPECT_EQ(reports.problems[0], libk::SlabProblem::invalid_pointer);
+    slab.free(a);
+    EXPECT_EQ(reports.problems.size(), 1u);
+}

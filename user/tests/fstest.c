@@ -156,24 +156,25 @@ static int cmd_sleep(const char *ms_arg)
     long cpu = (after.tms_utime + after.tms_stime) - (before.tms_utime + before.tms_stime);
     printf("select slept %ld ms (asked %ld), result %d, cpu %ld ticks, left %ld.%06ld\n", elapsed, ms, r, cpu,
         (long)tv.tv_sec, (long)tv.tv_usec);
-    /* jiffies (PIT) and the monotonic clock (TSC) drift a little apart under QEMU TCG: 3% slack. */
-    CHECK(r == 0 && elapsed >= ms * 97 / 100 && elapsed < ms + 500, "select(0, ..., timeout) sleeps for the time-out");
+    /* At least the time asked, by the clock user space reads; the upper bound only
+     * catches a sleep that never ends (a loaded host may hold the guest back a while). */
+    CHECK(r == 0 && elapsed >= ms && elapsed < 2 * ms + 1000, "select(0, ..., timeout) sleeps for the time-out");
     CHECK(cpu * 10 < ms / 4 + 10, "the sleep does not burn CPU");
     /* poll and ppoll with no fds sleep too. */
     start = ms_now();
     r = poll(NULL, 0, 200);
     elapsed = ms_now() - start;
-    CHECK(r == 0 && elapsed >= 194 && elapsed < 700, "poll(NULL, 0, 200) slept %ld ms", elapsed);
+    CHECK(r == 0 && elapsed >= 200 && elapsed < 1400, "poll(NULL, 0, 200) slept %ld ms", elapsed);
     struct timespec ts = { 0, 200000000 };
     start = ms_now();
     r = (int)syscall(SYS_ppoll, NULL, 0, &ts, NULL, 8);
     elapsed = ms_now() - start;
-    CHECK(r == 0 && elapsed >= 194 && elapsed < 700, "ppoll(NULL, 0, 200 ms) slept %ld ms", elapsed);
+    CHECK(r == 0 && elapsed >= 200 && elapsed < 1400, "ppoll(NULL, 0, 200 ms) slept %ld ms", elapsed);
     struct { long long sec; long long nsec; } ts64 = { 0, 200000000 };
     start = ms_now();
     r = (int)syscall(SYS_pselect6_time64, 0, NULL, NULL, NULL, &ts64, NULL);
     elapsed = ms_now() - start;
-    CHECK(r == 0 && elapsed >= 194 && elapsed < 700, "pselect6_time64 200 ms slept %ld ms", elapsed);
+    CHECK(r == 0 && elapsed >= 200 && elapsed < 1400, "pselect6_time64 200 ms slept %ld ms", elapsed);
     r = (int)syscall(SYS_ppoll_time64, NULL, 0, &ts64, NULL, 8);
     CHECK(r == 0 && ts64.sec == 0 && ts64.nsec == 0, "ppoll_time64 writes back 0 left");
     return failures != 0;

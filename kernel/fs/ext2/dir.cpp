@@ -24,7 +24,10 @@ ErrorOr<buffer_head*> dir_block(inode* dir, uint32_t index)
         static_cast<uint32_t>(sb->s_blocksize), EXT2_SB(sb)->disk.s_inodes_count);
     if (problem) {
         brelse(bh);
-        pr_err("EXT2-fs (%s): error: directory inode %lu block %u: %s\n", sb->s_id, dir->i_ino, index, problem);
+        pr_crit("EXT2-fs error (device %s): ext2_check_page: bad entry in directory #%lu: %s - block %u\n", sb->s_id,
+            dir->i_ino, problem, index);
+        if (!ext2_read_only(sb))
+            EXT2_SB(sb)->disk.s_state |= e2::state_error;
         return ENO(EIO);
     }
     return bh;

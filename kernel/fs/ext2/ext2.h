@@ -69,8 +69,11 @@ private:
     Ext2SbInfo* m_sbi;
 };
 
-// Logs a corruption and returns -EIO (as an Error).
-libk::Error ext2_corrupt(super_block* sb, const char* what, unsigned long number);
+// Linux's ext2_error: logs "EXT2-fs error (device sda): function: what: number",
+// marks the file system as having errors (e2fsck then checks it) and returns
+// -EIO (as an Error). The mount goes on (errors=continue, mke2fs's default).
+libk::Error ext2_error(super_block* sb, const char* function, const char* what, unsigned long number);
+#define ext2_corrupt(sb, what, number) ext2_error((sb), __func__, (what), (number))
 // A block number the file system may hold in a pointer.
 inline bool ext2_valid_block(Ext2SbInfo* sbi, uint32_t block)
 {
@@ -91,7 +94,9 @@ int ext2_setattr(inode* node, iattr* attr);
 // Sets i_op/i_fop from i_mode.
 void ext2_set_ops(inode* node);
 // The device block of logical block `logical`; 0 for a hole unless `create`.
-ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create);
+// For a hole, `*hole_blocks` (if given) is how many blocks from `logical` on are
+// holes for certain: a missing indirect block makes its whole range one.
+ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uint64_t* hole_blocks = nullptr);
 // Frees every block at or past logical block `from` (indirect ones included).
 ErrorOr<void> ext2_free_blocks_from(inode* node, uint64_t from);
 ErrorOr<void> ext2_truncate(inode* node, loff_t size);

@@ -3,9 +3,12 @@
 #include "ext2.h"
 #include <kernel/uaccess.h>
 #include <linux/falloc.h>
+#include <linux/sched.h>
 #include <linux/stat.h>
 
 namespace {
+
+constexpr uint64_t hole_chunk = 1024 * 1024;
 
 ssize_t ext2_file_read(file* f, char __user* buffer, size_t count, loff_t* pos)
 {
@@ -14,9 +17,12 @@ ssize_t ext2_file_read(file* f, char __user* buffer, size_t count, loff_t* pos)
     if (*pos < 0)
         return -EINVAL;
     Ext2Lock lock(sb);
-    if (*pos >= node->i_size)
+    // Past what the block map can address is end of file, whatever i_size says
+    // (Linux's filemap_read stops at s_maxbytes too).
+    loff_t end = node->i_size < sb->s_maxbytes ? node->i_size : sb->s_maxbytes;
+    if (*pos >= end)
         return 0;
-    uint64_t available = static_cast<uint64_t>(node->i_size - *pos);
+    uint64_t available = static_cast<uint64_t>(end - *pos);
     if (count > available)
         count = static_cast<size_t>(available);
     uint32_t block_size = static_cast<uint32_t>(sb->s_blocksize);
@@ -25,15 +31,24 @@ ssize_t ext2_file_read(file* f, char __user* buffer, size_t count, loff_t* pos)
         uint64_t position = static_cast<uint64_t>(*pos);
         uint32_t offset = static_cast<uint32_t>(position % block_size);
         size_t chunk = block_size - offset;
-        if (chunk > count - done)
-            chunk = count - done;
-        auto block = ext2_get_block(node, position / block_size, false);
+        uint64_t hole_blocks = 1;
+        auto block = ext2_get_block(node, position / block_size, false, &hole_blocks);
         if (block.is_error())
             return done ? static_cast<ssize_t>(done) : -block.error().code();
         unsigned long left;
         if (block.value() == 0) {
-            left = clear_user(buffer + done, chunk);   // a hole
+            // A hole: zeros for all of it at once, not block by block (a MiB at
+            // a time, so that a huge read still lets others run).
+            uint64_t hole = hole_blocks * block_size - offset;
+            if (hole > count - done)
+                hole = count - done;
+            if (hole > hole_chunk)
+                hole = hole_chunk;
+            chunk = static_cast<size_t>(hole);
+            left = clear_user(buffer + done, chunk);
         } else {
+            if (chunk > count - done)
+                chunk = count - done;
             auto bh = ext2_bread(sb, block.value());
             if (bh.is_error())
                 return done ? static_cast<ssize_t>(done) : -bh.error().code();
@@ -44,6 +59,7 @@ ssize_t ext2_file_read(file* f, char __user* buffer, size_t count, loff_t* pos)
         *pos += static_cast<loff_t>(chunk - left);
         if (left)
             return done ? static_cast<ssize_t>(done) : -EFAULT;
+        cond_resched();
     }
     return static_cast<ssize_t>(done);
 }
@@ -126,6 +142,19 @@ long ext2_fallocate(file* f, int mode, loff_t offset, loff_t length)
     return ext2_errno(ext2_write_inode(node));
 }
 
+// Linux's generic_file_llseek_size with s_maxbytes: no position past the
+// largest file the block map can hold (-EINVAL).
+loff_t ext2_file_llseek(file* f, loff_t offset, int whence)
+{
+    loff_t old = f->f_pos;
+    loff_t result = generic_file_llseek(f, offset, whence);
+    if (result > file_inode(f)->i_sb->s_maxbytes) {
+        f->f_pos = old;
+        return -EINVAL;
+    }
+    return result;
+}
+
 int ext2_fsync(file* f, loff_t, loff_t, int)
 {
     super_block* sb = file_inode(f)->i_sb;
@@ -138,7 +167,7 @@ int ext2_fsync(file* f, loff_t, loff_t, int)
 
 const file_operations ext2_file_operations = {
     .owner = nullptr,
-    .llseek = generic_file_llseek,
+    .llseek = ext2_file_llseek,
     .read = ext2_file_read,
     .write = ext2_file_write,
     .fsync = ext2_fsync,

@@ -165,6 +165,11 @@ ErrorOr<inode*> ext2_iget(super_block* sb, uint32_t ino)
         brelse(bh);
         return ext2_corrupt(sb, "reference to a deleted inode", ino);
     }
+    // A type that is none of the seven (ext4's "bogus i_mode"): nothing could use it.
+    if (e2::file_type_of_mode(raw->i_mode) == e2::ft_unknown) {
+        brelse(bh);
+        return ext2_corrupt(sb, "bogus i_mode", ino);
+    }
     auto* ei = static_cast<Ext2Inode*>(kzalloc(sizeof(Ext2Inode), GFP_KERNEL));
     if (!ei) {
         brelse(bh);
@@ -269,18 +274,23 @@ void ext2_evict_inode(inode* node)
         sbi->inodes.remove(*ei);
 }
 
-ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create)
+ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uint64_t* hole_blocks)
 {
     super_block* sb = node->i_sb;
     Ext2SbInfo* sbi = EXT2_SB(sb);
     Ext2Inode* ei = EXT2_I(node);
+    uint32_t p = sbi->geometry.addr_per_block;
     e2::BlockPath path;
-    if (!e2::block_path(sbi->geometry.addr_per_block, logical, path))
+    if (!e2::block_path(p, logical, path))
         return ENO(EFBIG);
     uint32_t block = ei->i_block[path.index[0]];
     if (block == 0) {
-        if (!create)
+        if (!create) {
+            // In i_block only the direct pointers are one range each.
+            if (hole_blocks)
+                *hole_blocks = e2::hole_length(path, 0, ei->i_block, path.depth == 0 ? e2::n_direct : 0, p);
             return 0u;
+        }
         block = TRY(alloc_zeroed_block(node));
         ei->i_block[path.index[0]] = block;
         TRY(ext2_write_inode(node));
@@ -291,6 +301,8 @@ ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create)
         uint32_t next = pointers[path.index[level]];
         if (next == 0) {
             if (!create) {
+                if (hole_blocks)
+                    *hole_blocks = e2::hole_length(path, level, pointers, p, p);
                 brelse(bh);
                 return 0u;
             }

@@ -27,9 +27,13 @@ Ext2Lock::~Ext2Lock()
     mutex_unlock(&m_sbi->lock);
 }
 
-libk::Error ext2_corrupt(super_block* sb, const char* what, unsigned long number)
+libk::Error ext2_error(super_block* sb, const char* function, const char* what, unsigned long number)
 {
-    pr_err("EXT2-fs (%s): error: %s (%lu)\n", sb->s_id, what, number);
+    pr_crit("EXT2-fs error (device %s): %s: %s: %lu\n", sb->s_id, function, what, number);
+    Ext2SbInfo* sbi = EXT2_SB(sb);
+    // Written back with the super block (sync, umount); ext2_sync_super keeps it.
+    if (sbi && !ext2_read_only(sb))
+        sbi->disk.s_state |= e2::state_error;
     return ENO(EIO);
 }
 
@@ -260,7 +264,9 @@ int ext2_get_sb(file_system_type* type, int flags, const char* dev_name, void*, 
         blkdev_put(bdev, mount_mode(read_only));
         return -ENOMEM;
     }
-    libk::strlcpy(sb->s_id, dev_name, sizeof(sb->s_id));
+    // The device's name as Linux's s_id has it ("sda"), for "EXT2-fs (sda): ...".
+    const char* base = libk::strrchr(dev_name, '/');
+    libk::strlcpy(sb->s_id, base ? base + 1 : dev_name, sizeof(sb->s_id));
     sb->s_bdev = bdev;
     sb->s_dev = bdev->bd_dev;
     auto* sbi = static_cast<Ext2SbInfo*>(kzalloc(sizeof(Ext2SbInfo), GFP_KERNEL));

@@ -100,7 +100,7 @@ MemorySizes memory_sizes(mm_struct* mm)
     sizes.rss = proc_mm_rss_pages(mm);
     for (vm_area_struct* vma = mm->mmap; vma; vma = vma->vm_next) {
         unsigned long pages = (vma->vm_end - vma->vm_start) / PAGE_SIZE;
-        sizes.total += pages;   // the virtual size (mm->total_vm counts pages mapped in)
+        sizes.total += pages;   // the virtual size (mm->rss counts pages mapped in)
         // Linux: VmStk counts VM_GROWSDOWN areas, VmExe executable file-less text,
         // VmData the private writable areas that are not stack.
         if (vma->vm_flags & VM_GROWSDOWN)

@@ -52,6 +52,7 @@ struct PidEntry {
     umode_t mode;
     Kind kind;
     ProcShow show;
+    const file_operations* fops = nullptr;   // a file with its own operations (written to), not `show`
 };
 
 // Index 0 is the directory itself (the inode number's sub-index); the order is Linux's.
@@ -71,6 +72,10 @@ constexpr PidEntry pid_entries[] = {
     { "root", S_IFLNK | 0777, Kind::Link, nullptr },
     { "exe", S_IFLNK | 0777, Kind::Link, nullptr },
     { "mounts", S_IFREG | 0444, Kind::File, proc_mounts_show },
+    { "limits", S_IFREG | 0444, Kind::File, proc_pid_limits },
+    { "oom_score", S_IFREG | 0444, Kind::File, proc_pid_oom_score },
+    { "oom_score_adj", S_IFREG | 0644, Kind::File, nullptr, &proc_oom_score_adj_operations },
+    { "make-it-fail", S_IFREG | 0644, Kind::File, nullptr, &proc_make_it_fail_operations },
 };
 constexpr unsigned pid_entry_count = sizeof(pid_entries) / sizeof(pid_entries[0]);
 static_assert(pid_entries[entry_cwd].kind == Kind::Link && pid_entries[entry_exe].kind == Kind::Link);
@@ -108,7 +113,16 @@ const inode_operations pid_link_inode_operations = {
     .get_link_path = pid_get_link_path,
 };
 
-const inode_operations pid_file_inode_operations = {};
+// `echo 500 > oom_score_adj` opens with O_TRUNC: a size change means nothing
+// here; changing the mode of a process's file is not allowed (Linux's proc_setattr).
+int pid_file_setattr(inode*, iattr* attr)
+{
+    return (attr->ia_valid & ATTR_MODE) ? -EPERM : 0;
+}
+
+const inode_operations pid_file_inode_operations = {
+    .setattr = pid_file_setattr,
+};
 
 inode* pid_inode(super_block* sb, Task* task, unsigned index)
 {
@@ -139,7 +153,7 @@ inode* pid_inode(super_block* sb, Task* task, unsigned index)
         break;
     case Kind::File:
         node->i_op = &pid_file_inode_operations;
-        node->i_fop = &proc_show_fops;
+        node->i_fop = entry.fops ? entry.fops : &proc_show_fops;
         node->i_private = reinterpret_cast<void*>(entry.show);
         break;
     }

@@ -38,6 +38,11 @@ void proc_pid_status(ProcBuffer& out, Task* task, void*);
 void proc_pid_statm(ProcBuffer& out, Task* task, void*);
 void proc_pid_maps(ProcBuffer& out, Task* task, void*);
 void proc_mounts_show(ProcBuffer& out, Task* task, void*);
+// limits.cpp: resource limits and the OOM killer's view of the process.
+void proc_pid_limits(ProcBuffer& out, Task* task, void*);
+void proc_pid_oom_score(ProcBuffer& out, Task* task, void*);
+extern const file_operations proc_oom_score_adj_operations;
+extern const file_operations proc_make_it_fail_operations;
 // Pages of `mm` present in memory (VmRSS).
 unsigned long proc_mm_rss_pages(mm_struct* mm);
 // Whether the caller may look at `task`'s private parts (fd, exe, environ,

@@ -14,6 +14,13 @@ void mm_init(const libk::BootInfo& boot_info);
 // the direct map; `order` = log2(page count).
 void* alloc_pages(unsigned order);
 void free_pages(void* address, unsigned order);
+// Pages for user memory: they leave min_free_kbytes (Linux's watermark) to the
+// kernel, so a shortage of user memory is one for the OOM killer
+// (kernel/mm/oom_kill.cpp) and not yet for the kernel's own allocations.
+void* alloc_user_pages(unsigned order);
+// Whether free memory is down to that reserve: a real shortage, not a
+// failure fault injection made up.
+bool below_min_watermark();
 
 extern "C" {
 void* kmalloc(size_t size, unsigned flags);

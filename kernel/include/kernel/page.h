@@ -20,6 +20,9 @@ size_t page_alloc_total_pages();
 size_t page_alloc_kernel_image_bytes();
 void paging_init();
 void kmalloc_init();
+// slub_debug: whether it is on, and how many problems it reported so far.
+bool slub_debug_enabled();
+size_t slub_debug_reports();
 size_t kmalloc_bytes_in_use();
 size_t kmalloc_pages_in_use();
 size_t vmalloc_pages_in_use();

@@ -12,6 +12,11 @@ extern "C" [[noreturn]] void panic(const char* fmt, ...) __attribute__((format(p
 // the current task (SIGSEGV) when it ran in process context, else panics.
 [[noreturn]] void die(const char* what, pt_regs* regs, uint32_t error_code);
 
+// The parts of an oops report, for other reporters (the soft-lockup watchdog):
+// "EIP: function+0x../0x.." and the registers; "CPU: 0 PID: .. Comm: .." and the taint.
+void show_regs(const pt_regs* regs);
+void show_task_line();
+
 // Prints "Call Trace:" with one symbolized line per frame, starting at frame `ebp`.
 void show_backtrace(uintptr_t ebp, uintptr_t first_ip);
 

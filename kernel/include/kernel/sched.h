@@ -4,6 +4,7 @@
 
 #include <kernel/wait.h>
 #include <libk/intrusive_list.h>
+#include <linux/resource.h>
 #include <linux/types.h>
 
 struct mm_struct;
@@ -18,6 +19,14 @@ class Completion;
 struct Credentials {
     uid_t uid, euid, suid, fsuid;
     gid_t gid, egid, sgid, fsgid;
+};
+
+// Supplementary groups (Linux's cred->group_info), set by setgroups: what
+// initgroups found in /etc/group. Apart from Credentials, whose layout modules see.
+constexpr int ngroups_max = 32;   // Linux allows 65536
+struct GroupList {
+    int count;
+    gid_t gids[ngroups_max];
 };
 
 // Who sent a pending signal, for the handler's siginfo_t.
@@ -110,6 +119,9 @@ struct Task {
     uintptr_t robust_list;       // set_robust_list: walked at exit (kernel/process/futex.cpp)
     uintptr_t set_child_tid;     // CLONE_CHILD_SETTID: the child writes its tid there first thing
     Completion* vfork_done;      // the vfork parent waits on it until exec or exit
+    bool make_it_fail;           // fault injection's task-filter picks it (/proc/PID/make-it-fail); inherited
+
+    GroupList groups;            // supplementary groups, with cred (fork copies both)
 };
 
 // What the threads of a group share (Linux's signal_struct), freed with its last task.
@@ -123,6 +135,10 @@ struct ThreadGroup {
     bool group_exit;             // exit_group or a fatal signal: every thread is dying
     int group_exit_code;
     Task* exec_task;             // de_thread: the exec'ing thread, woken as the others die
+    struct rlimit rlim[RLIM_NLIMITS];   // resource limits (kernel/sys/rlimit.cpp)
+    short oom_score_adj;         // -1000..1000: added to the OOM badness in thousandths of RAM
+    short oom_score_adj_min;     // what an unprivileged write may lower it to
+    bool oom_victim;             // the OOM killer chose it; memory comes back when it is gone
 };
 
 // Allocates a task and its kernel stack, zeroed; frees them (the task must be off every list).

@@ -30,16 +30,35 @@ libk::ErrorOr<unsigned long> do_mmap(file* file, unsigned long address, unsigned
     unsigned long prot, unsigned long flags, unsigned long pgoff);
 int do_munmap(mm_struct* mm, unsigned long start, unsigned long length);
 
-// Makes a page available for `address` (demand zero, copy-on-write); false when
-// the access is not allowed (the caller raises SIGSEGV or takes a uaccess fixup).
-bool handle_mm_fault(mm_struct* mm, unsigned long address, bool write);
+// What a fault came to (Linux's VM_FAULT_* in short).
+enum class VmFault {
+    Done,      // the page is there now
+    SigSegv,   // the access is not allowed: SIGSEGV, or a uaccess fixup
+    Oom,       // no memory for the page or its page table: the OOM killer's turn, then a retry
+};
+// Makes a page available for `address` (demand zero, copy-on-write, growing a
+// stack). Never sleeps.
+VmFault handle_mm_fault(mm_struct* mm, unsigned long address, bool write);
+
+// ---- accounting (Linux's mm->total_vm, data_vm, pgtables_bytes) and limits ----
+unsigned long mm_total_vm(const mm_struct* mm);      // pages in areas
+unsigned long mm_data_vm(const mm_struct* mm);       // pages in private writable areas but the stack
+unsigned long mm_pgtables_pages(const mm_struct* mm);
+// RLIMIT_AS and RLIMIT_DATA: whether `mm` may get `pages` more pages of an area
+// with `vm_flags` (Linux's may_expand_vm).
+bool may_expand_vm(mm_struct* mm, unsigned long vm_flags, unsigned long pages);
+// Where a new program's stack area starts when its first `used` bytes are
+// filled: room for them and 128 KiB more (Linux's setup_arg_pages), within
+// RLIMIT_STACK. Faults below it grow it, up to RLIMIT_STACK.
+unsigned long stack_area_start(unsigned long used);
 
 // execve: a fresh zeroed page mapped at `address` in the current address space
 // (inside an area); returns its kernel address to fill, or nullptr.
 void* map_user_page(mm_struct* mm, unsigned long address);
 
 // ---- internals shared by kernel/mm/user_mm.cpp and kernel/mm/mmap.cpp ----
-// A new area [start, end) with `vm_flags`, linked into `mm`.
+// A new area [start, end) with `vm_flags`, linked into `mm`; nullptr without
+// memory or beyond RLIMIT_AS / RLIMIT_DATA.
 vm_area_struct* insert_area(mm_struct* mm, unsigned long start, unsigned long end, unsigned long vm_flags);
 // The lowest free range of `length` bytes at or above MMAP_BASE, or 0.
 unsigned long find_free_area(mm_struct* mm, unsigned long length);

@@ -55,8 +55,8 @@ public:
     // Validates the ELF header, every section header (in bounds, sane sizes and alignments,
     // at most 256 sections), the symbol table and its string table, and every relocation
     // section that patches a loaded section (entries in bounds, symbol indices valid; those for
-    // unloaded sections such as .rel.debug_info are ignored, as in Linux), and computes the
-    // layout. Returns 0 or rel_enoexec with `reason` (which may be null). After a failure the
+    // unloaded sections such as .rel.debug_info are ignored, as in Linux; none may patch a
+    // SHT_NOBITS section, and no code section may be one), and computes the layout. Returns 0 or rel_enoexec with `reason` (which may be null). After a failure the
     // object is empty (section_count() 0) until the next successful parse.
     int parse(const void* image, size_t size, const char** reason);
 
@@ -96,6 +96,19 @@ public:
 
     // A section by name ("__ksymtab", "__param", ".modinfo", ".gnu.linkonce.this_module").
     const RelSection* find_section(const char* name) const;
+
+    // The section the loader reads by `name` (.modinfo, __ksymtab, __param,
+    // .gnu.linkonce.this_module) when it is usable: one of that name at most, with
+    // contents in the file (not SHT_NOBITS), loaded if `must_load`, and a whole number
+    // of `entry_size`-byte entries (1: any size). Returns 0 with `*found` (nullptr when
+    // there is none) or rel_enoexec with `reason` ("has no contents (SHT_NOBITS)", ...).
+    int find_contents(const char* name, uint32_t entry_size, bool must_load, const RelSection** found,
+        const char** reason) const;
+
+    // The loaded section holding the `size` bytes at `address` once the block sits at
+    // `load_address` (size 0: the byte at `address`); nullptr when no single one does.
+    // For checking the pointers a module's tables hold after relocation.
+    const RelSection* section_at(uint32_t load_address, uint32_t address, uint32_t size) const;
 
     // Section contents in the file (for .modinfo before loading); nullptr for NOBITS.
     const void* section_data(const RelSection& section) const;

@@ -228,6 +228,12 @@ struct BlockPath {
 bool block_path(uint32_t addr_per_block, uint64_t logical, BlockPath& out);
 // Logical blocks a file can map (12 + p + p^2 + p^3).
 uint64_t max_mapped_blocks(uint32_t addr_per_block);
+// How many blocks from the one `path` names are holes when its pointer at
+// `level` (0: in i_block) is 0: the rest of that pointer's range, and the
+// ranges of the 0 pointers after it among the `count` of `pointers`, the table
+// at that level. So a read skips a missing indirect block's range in one step.
+uint64_t hole_length(const BlockPath& path, uint32_t level, const uint32_t* pointers, uint32_t count,
+    uint32_t addr_per_block);
 
 // ---- directories ----
 

@@ -20,6 +20,12 @@ struct PageSource {
 constexpr uintptr_t zero_size_address = 16;
 inline void* zero_size_ptr() { return reinterpret_cast<void*>(zero_size_address); }
 
+// What a debugging slab (Linux's slub_debug=FPZ in spirit) tells its owner: a
+// double free, a write into a freed object, or a free of a pointer that is no
+// object. `object` is the pointer concerned, `size` its class's size.
+enum class SlabProblem { already_free, poison_overwritten, invalid_pointer };
+using SlabReport = void (*)(SlabProblem problem, const void* object, size_t size, size_t offset);
+
 class SlabAllocator {
 public:
     static constexpr size_t page_size = 4096;
@@ -35,6 +41,11 @@ public:
     static constexpr uint32_t tag_kind_large = 0x1A6;      // first page of a large allocation
 
     void init(const PageSource& source);
+    // Debugging: freed objects are filled with `poison_free` and checked when handed
+    // out again; a double free is found by looking through the page's free objects.
+    // Costs a fill and a check per call: off unless asked for.
+    static constexpr uint8_t poison_free = 0x6b;   // Linux's POISON_FREE
+    void set_debug(SlabReport report) { m_report = report; }
 
     void* alloc(size_t size);  // size 0 gives zero_size_ptr(); nullptr when out of memory
     void free(void* pointer);  // nullptr and zero_size_ptr() are ignored
@@ -55,6 +66,10 @@ private:
     bool free_bare(uintptr_t page, uintptr_t address, unsigned index, uint32_t mask);
     bool free_large(uintptr_t page, uintptr_t address, unsigned order);
     void release_page(uintptr_t page);
+    bool is_free_small(uintptr_t page, uintptr_t address) const;
+    void poison(uintptr_t address, size_t keep, size_t size) const;
+    void check_poison(uintptr_t address, size_t keep, size_t size) const;
+    void report(SlabProblem problem, uintptr_t address, size_t size, size_t offset) const;
 
     PageSource m_source {};
     // Per class: pages with at least one free object. For classes with a header the
@@ -64,6 +79,7 @@ private:
     size_t m_bytes_in_use { 0 };
     size_t m_pages_in_use { 0 };
     size_t m_bad_frees { 0 };
+    SlabReport m_report { nullptr };
 };
 
 } // namespace libk

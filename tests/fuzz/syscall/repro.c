@@ -1,0 +1,51 @@
+/* fuzzrepro: small reproducers of kernel bugs that sysfuzz found, one
+ * subcommand each, for the boot tests in tests/boot/fuzz_tests.py.
+ *
+ *   fuzzrepro orphan-exit-signal   a clone child asks for SIGUSR1 as its exit
+ *       signal, is orphaned and exits: init must get SIGCHLD, not SIGUSR1
+ *       (which halts it). Linux resets the exit signal when it reparents.
+ *   fuzzrepro kill PID SIG   kill(PID, SIG) and its result: with PID -PGID a user
+ *       may signal only the processes of the group it may signal one by one. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int orphan_exit_signal(void)
+{
+    pid_t middle = fork();
+    if (middle == 0) {
+        long child = syscall(SYS_clone, SIGUSR1, 0, 0, 0, 0);   /* fork, with SIGUSR1 as the exit signal */
+        if (child == 0) {
+            sleep(1);            /* by then our parent is gone and init is our parent */
+            _exit(0);
+        }
+        _exit(child > 0 ? 0 : 1);
+    }
+    int status;
+    waitpid(middle, &status, 0);
+    sleep(2);
+    printf("fuzzrepro: orphan-exit-signal: the orphan exited (middle process status %d)\n", WEXITSTATUS(status));
+    return 0;
+}
+
+static int do_kill(const char *pid, const char *sig)
+{
+    long r = kill(strtol(pid, NULL, 0), atoi(sig));
+    printf("fuzzrepro: kill(%s, %s) = %ld%s%s\n", pid, sig, r, r < 0 ? " " : "", r < 0 ? strerror(errno) : "");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 2 && !strcmp(argv[1], "orphan-exit-signal"))
+        return orphan_exit_signal();
+    if (argc == 4 && !strcmp(argv[1], "kill"))
+        return do_kill(argv[2], argv[3]);
+    fprintf(stderr, "usage: fuzzrepro orphan-exit-signal | kill PID SIG\n");
+    return 1;
+}
