@@ -228,8 +228,9 @@ void SlabAllocator::free(void* pointer)
         if (m_report) {
             bool twice = (tag_kind(tag) == tag_kind_slab && index < first_bare_class && is_free_small(page, address))
                 || (tag_kind(tag) == tag_kind_slab_bare && index < class_count && is_object_start(address - page, index));
+            bool slab_page = tag_kind(tag) == tag_kind_slab || tag_kind(tag) == tag_kind_slab_bare;
             report(twice ? SlabProblem::already_free : SlabProblem::invalid_pointer, address,
-                index < class_count ? class_size(index) : 0, 0);
+                slab_page && index < class_count ? class_size(index) : 0, 0);
         }
     }
 }

@@ -41,7 +41,10 @@ void report_slab_problem(libk::SlabProblem problem, const void* object, size_t s
     static const char* const what[] = { "Object already free", "Poison overwritten", "Invalid object pointer" };
     ++slub_reports;
     pr_err("=============================================================================\n");
-    pr_err("BUG kmalloc-%zu (Not tainted): %s\n", size, what[static_cast<int>(problem)]);
+    if (size)
+        pr_err("BUG kmalloc-%zu (Not tainted): %s\n", size, what[static_cast<int>(problem)]);
+    else   // not in a slab page: a freed large block, or no kmalloc pointer at all
+        pr_err("BUG kmalloc (Not tainted): %s\n", what[static_cast<int>(problem)]);
     if (problem == libk::SlabProblem::poison_overwritten) {
         auto* bytes = static_cast<const uint8_t*>(object) + offset;
         pr_err("INFO: 0x%p-0x%p @offset=%zu. First byte 0x%x instead of 0x%x\n", bytes,

@@ -55,6 +55,7 @@ long copy_args(const char __user* user_args, char*& args)
     long length = user_args ? strncpy_from_user(args, user_args, max_args_length) : 0;
     if (length < 0 || length == static_cast<long>(max_args_length)) {
         kfree(args);
+        args = nullptr;   // the callers free args on every path: not twice
         return length < 0 ? length : -E2BIG;
     }
     args[length] = '\0';

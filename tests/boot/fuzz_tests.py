@@ -90,3 +90,16 @@ def fuzz_kill_pgrp_checks_permission(build_dir):
         out = sh.run("fuzzrepro kill -2147483648 0")
         expect("= -1 No such process" in out, f"kill(INT_MIN) is not -ESRCH:\n{out}")
         sh.run(f"kill {pid}")
+
+
+@boot_test
+def fuzz_finit_module_bad_args_freed_once(build_dir):
+    """finit_module with an unreadable argument string is -EFAULT, and under
+    slub_debug no kmalloc misuse is reported: the kernel freed the argument
+    buffer twice on that path (sysfuzz seed 5010, batch 11, with slub_debug)."""
+    with Shell(build_dir, append="slub_debug") as sh:
+        out = sh.run("fuzzrepro finit-bad-args /lib/modules/hello.ko; ls /proc > /dev/null; lsmod", timeout=60)
+        expect("100 of 100 calls gave EFAULT" in out, f"fuzzrepro output:\n{out}")
+        expect("BUG kmalloc" not in sh.output(), "slub_debug saw a bad free")
+        expect(not TROUBLE.search(sh.output()), "the kernel is in trouble")
+        still_up(sh)

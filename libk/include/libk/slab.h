@@ -22,7 +22,7 @@ inline void* zero_size_ptr() { return reinterpret_cast<void*>(zero_size_address)
 
 // What a debugging slab (Linux's slub_debug=FPZ in spirit) tells its owner: a
 // double free, a write into a freed object, or a free of a pointer that is no
-// object. `object` is the pointer concerned, `size` its class's size.
+// object. `object` is the pointer concerned, `size` its class's size (0: not in a slab page).
 enum class SlabProblem { already_free, poison_overwritten, invalid_pointer };
 using SlabReport = void (*)(SlabProblem problem, const void* object, size_t size, size_t offset);
 

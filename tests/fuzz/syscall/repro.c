@@ -5,8 +5,12 @@
  *       signal, is orphaned and exits: init must get SIGCHLD, not SIGUSR1
  *       (which halts it). Linux resets the exit signal when it reparents.
  *   fuzzrepro kill PID SIG   kill(PID, SIG) and its result: with PID -PGID a user
- *       may signal only the processes of the group it may signal one by one. */
+ *       may signal only the processes of the group it may signal one by one.
+ *   fuzzrepro finit-bad-args MODULE   finit_module with an unreadable argument
+ *       string, 100 times: -EFAULT each time. The kernel freed its argument
+ *       buffer twice on that path (seen by slub_debug). */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,12 +44,30 @@ static int do_kill(const char *pid, const char *sig)
     return 0;
 }
 
+static int finit_bad_args(const char *module)
+{
+    int fd = open(module, O_RDONLY);
+    if (fd < 0) {
+        perror(module);
+        return 1;
+    }
+    int efault = 0;
+    for (int i = 0; i < 100; ++i)
+        if (syscall(SYS_finit_module, fd, (const char *)1, 0) < 0 && errno == EFAULT)
+            ++efault;
+    close(fd);
+    printf("fuzzrepro: finit-bad-args: %d of 100 calls gave EFAULT\n", efault);
+    return efault == 100 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 2 && !strcmp(argv[1], "orphan-exit-signal"))
         return orphan_exit_signal();
     if (argc == 4 && !strcmp(argv[1], "kill"))
         return do_kill(argv[2], argv[3]);
-    fprintf(stderr, "usage: fuzzrepro orphan-exit-signal | kill PID SIG\n");
+    if (argc == 3 && !strcmp(argv[1], "finit-bad-args"))
+        return finit_bad_args(argv[2]);
+    fprintf(stderr, "usage: fuzzrepro orphan-exit-signal | kill PID SIG | finit-bad-args MODULE\n");
     return 1;
 }
