@@ -123,7 +123,9 @@ static void san_sethostname(unsigned long *a)
         a[0] = (unsigned long)"kernlab";
         a[1] = 7;
     } else if (rnd_chance(2)) {
+        /* 1..64 bytes from a bad pointer: -EFAULT (a length of 0 would rightly set "") */
         a[0] = unusable[rnd_below(sizeof unusable / sizeof unusable[0])];
+        a[1] = 1 + rnd_below(64);
     } else {
         a[1] = 65 + rnd_below(10000);   /* longer than __NEW_UTS_LEN */
     }
