@@ -75,7 +75,8 @@ ret_from_interrupt:                      ; esp points at a struct pt_regs
     iret
 
 ; A saved selector can go stale while the task sleeps: exec or set_thread_area
-; cleared the TLS descriptor it names. Popping it faults (#GP) in kernel mode;
+; cleared the TLS descriptor it names, or made it not present. Popping it faults
+; (#GP, #NP) in kernel mode;
 ; as on Linux, the fixup loads the null selector instead and goes on.
 %macro null_segment_fixup 1
 .fix_%1:

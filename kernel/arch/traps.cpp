@@ -110,8 +110,11 @@ void do_exception(pt_regs* regs)
     if (vector == 1 && !user_mode(regs) && kprobe_debug_handler(regs))
         return;
     if (!user_mode(regs)) {
-        // A stale user segment selector on the way out of the kernel (boot/entry.asm).
-        if (uintptr_t fixup = vector == 13 ? search_exception_table(regs->ip) : 0) {
+        // A stale user segment selector on the way out of the kernel (boot/entry.asm):
+        // #GP for a descriptor that is no data segment, #NP for a not-present
+        // one (set_thread_area with seg_not_present), #SS for a bad stack one.
+        bool segment_fault = vector == 11 || vector == 12 || vector == 13;
+        if (uintptr_t fixup = segment_fault ? search_exception_table(regs->ip) : 0) {
             // This frame saved the live %fs/%gs, which may be the stale selector
             // itself: returning through it would fault again, forever. Every
             // fixup site loads the wanted values after it, so null them here.

@@ -103,3 +103,16 @@ def fuzz_finit_module_bad_args_freed_once(build_dir):
         expect("BUG kmalloc" not in sh.output(), "slub_debug saw a bad free")
         expect(not TROUBLE.search(sh.output()), "the kernel is in trouble")
         still_up(sh)
+
+
+@boot_test
+def fuzz_stale_not_present_fs_selector(build_dir):
+    """A user's %fs naming a TLS descriptor that set_thread_area made not
+    present: the return to user space takes #NP reloading %fs, and, as for
+    #GP, the fixup loads the null selector; the program goes on (the kernel
+    panicked: sysfuzz seed 5042, uid 1000)."""
+    with Shell(build_dir) as sh:
+        out = sh.run("runas 1000 fuzzrepro stale-not-present-fs", timeout=60)
+        expect(re.search(r"set_thread_area 0, %fs was 0x\w+, is 0$", out, re.M), f"fuzzrepro output:\n{out}")
+        expect(not TROUBLE.search(sh.output()), "the kernel is in trouble")
+        still_up(sh)

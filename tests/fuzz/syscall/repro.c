@@ -8,7 +8,11 @@
  *       may signal only the processes of the group it may signal one by one.
  *   fuzzrepro finit-bad-args MODULE   finit_module with an unreadable argument
  *       string, 100 times: -EFAULT each time. The kernel freed its argument
- *       buffer twice on that path (seen by slub_debug). */
+ *       buffer twice on that path (seen by slub_debug).
+ *   fuzzrepro stale-not-present-fs   %fs holds a TLS selector whose descriptor
+ *       set_thread_area then marks not present: the kernel's return to user
+ *       space reloads %fs, takes #NP, and must load the null selector instead
+ *       (it panicked: sysfuzz seed 5042 as uid 1000). */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -44,6 +48,31 @@ static int do_kill(const char *pid, const char *sig)
     return 0;
 }
 
+struct tls_desc {   /* struct user_desc (asm/ldt.h) */
+    unsigned int entry_number;
+    unsigned int base_addr;
+    unsigned int limit;
+    unsigned int seg_32bit : 1, contents : 2, read_exec_only : 1, limit_in_pages : 1, seg_not_present : 1,
+        useable : 1;
+};
+
+static int stale_not_present_fs(void)
+{
+    struct tls_desc d = { (unsigned)-1, 0, 0xfffff, 1, 0, 0, 1, 0, 1 };
+    if (syscall(SYS_set_thread_area, &d) < 0) {
+        perror("set_thread_area");
+        return 1;
+    }
+    unsigned selector = d.entry_number << 3 | 3, fs;
+    __asm__ volatile("mov %0, %%fs" : : "r"(selector));
+    d.seg_not_present = 1;   /* still a data segment, but not present */
+    long r = syscall(SYS_set_thread_area, &d);
+    syscall(SYS_getpid);
+    __asm__ volatile("mov %%fs, %0" : "=r"(fs));
+    printf("fuzzrepro: stale-not-present-fs: set_thread_area %ld, %%fs was %#x, is %#x\n", r, selector, fs);
+    return fs == 0 ? 0 : 1;
+}
+
 static int finit_bad_args(const char *module)
 {
     int fd = open(module, O_RDONLY);
@@ -66,8 +95,10 @@ int main(int argc, char **argv)
         return orphan_exit_signal();
     if (argc == 4 && !strcmp(argv[1], "kill"))
         return do_kill(argv[2], argv[3]);
+    if (argc == 2 && !strcmp(argv[1], "stale-not-present-fs"))
+        return stale_not_present_fs();
     if (argc == 3 && !strcmp(argv[1], "finit-bad-args"))
         return finit_bad_args(argv[2]);
-    fprintf(stderr, "usage: fuzzrepro orphan-exit-signal | kill PID SIG | finit-bad-args MODULE\n");
+    fprintf(stderr, "usage: fuzzrepro orphan-exit-signal | kill PID SIG | finit-bad-args MODULE | stale-not-present-fs\n");
     return 1;
 }
