@@ -41,10 +41,6 @@ int files_limit()
     return limit < static_cast<unsigned long>(NR_OPEN_DEFAULT) ? static_cast<int>(limit) : NR_OPEN_DEFAULT;
 }
 
-namespace {
-
-} // namespace
-
 files_struct* files_alloc()
 {
     auto* files = static_cast<files_struct*>(kzalloc(sizeof(files_struct), GFP_KERNEL));

@@ -40,12 +40,6 @@ struct Timeout {
     uint64_t deadline_ns { 0 };
 };
 
-// The jiffies deadline for `ns` from now: whole ticks, rounded up, +1 for the tick under way.
-unsigned long jiffies_deadline_in(uint64_t ns)
-{
-    return jiffies + static_cast<unsigned long>((ns * HZ + NSEC_PER_SEC - 1) / NSEC_PER_SEC) + 1;
-}
-
 // A relative time-out in seconds and nanoseconds (already validated).
 Timeout timeout_from(int64_t seconds, long nanoseconds)
 {
@@ -61,7 +55,7 @@ Timeout timeout_from(int64_t seconds, long nanoseconds)
         seconds = max_seconds;
     uint64_t ns = static_cast<uint64_t>(seconds) * NSEC_PER_SEC + static_cast<uint64_t>(nanoseconds);
     t.deadline_ns = local_clock() + ns;
-    t.deadline = jiffies_deadline_in(ns);
+    t.deadline = jiffies_deadline_in_ns(ns);
     return t;
 }
 
@@ -79,7 +73,7 @@ bool rearm(Timeout& t)
     uint64_t left = remaining_ns(t);
     if (left == 0)
         return false;
-    t.deadline = jiffies_deadline_in(left);
+    t.deadline = jiffies_deadline_in_ns(left);
     return true;
 }
 

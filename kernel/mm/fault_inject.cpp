@@ -8,11 +8,10 @@
 #include <kernel/initcall.h>
 #include <kernel/sched.h>
 #include <libk/cmdline.h>
+#include <linux/bug.h>
 #include <linux/debugfs.h>
 #include <linux/printk.h>
 #include <linux/random.h>
-
-extern "C" void dump_stack(void);
 
 constinit FaultAttr failslab = { "failslab", 0, 1, { 0 }, { 0 }, 1, 0, false };
 constinit FaultAttr fail_page_alloc = { "fail_page_alloc", 0, 1, { 0 }, { 0 }, 1, 0, false };

@@ -7,15 +7,13 @@
 #include <kernel/spinlock.h>
 #include <libk/slab.h>
 #include <libk/string.h>
+#include <linux/bug.h>
 #include <linux/printk.h>
-
-extern "C" void dump_stack(void);
 
 namespace {
 
 constinit libk::SlabAllocator slab;
 constinit SpinLock slab_lock;
-constinit bool slub_debug = false;
 constinit size_t slub_reports = 0;
 
 void set_page_tag(const void* page, uint32_t tag)
@@ -64,14 +62,13 @@ void kmalloc_init()
     // Before the first allocation: every free object must carry the poison.
     if (boot_params.cmdline.has("slub_debug")) {
         slab.set_debug(report_slab_problem);
-        slub_debug = true;
         pr_info("slub_debug: freed objects poisoned, double frees checked\n");
     }
 }
 
 bool slub_debug_enabled()
 {
-    return slub_debug;
+    return slab.debugging();
 }
 
 size_t slub_debug_reports()

@@ -136,21 +136,28 @@ int expand_stack(mm_struct* mm, vm_area_struct* vma, unsigned long address)
 
 } // namespace
 
-unsigned long mm_total_vm(const mm_struct* mm)
+namespace {
+
+// Pages of all areas, or of the data mappings only (Linux keeps both as counters).
+unsigned long mapped_pages(const mm_struct* mm, bool data_only)
 {
     unsigned long pages = 0;
     for (const vm_area_struct* vma = mm->mmap; vma; vma = vma->vm_next)
-        pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+        if (!data_only || is_data_mapping(vma->vm_flags))
+            pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
     return pages;
+}
+
+} // namespace
+
+unsigned long mm_total_vm(const mm_struct* mm)
+{
+    return mapped_pages(mm, false);
 }
 
 unsigned long mm_data_vm(const mm_struct* mm)
 {
-    unsigned long pages = 0;
-    for (const vm_area_struct* vma = mm->mmap; vma; vma = vma->vm_next)
-        if (is_data_mapping(vma->vm_flags))
-            pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-    return pages;
+    return mapped_pages(mm, true);
 }
 
 unsigned long mm_pgtables_pages(const mm_struct* mm)

@@ -87,9 +87,8 @@ int set_clock(int clock, int64_t seconds, long nanoseconds)
 }
 
 // Sleeps `ns` nanoseconds of CLOCK_MONOTONIC; on a signal stores what was left
-// in `left_ns` and returns -EINTR. The wait is in ticks, rounded up, plus one
-// for the tick already under way; QEMU may deliver ticks late and then in a
-// burst, so jiffies can run ahead of the TSC clock: sleep again until the
+// in `left_ns` and returns -EINTR. The wait is in ticks, and ticks and the
+// TSC clock may drift apart a little under QEMU: sleep again until the
 // monotonic clock says the time has passed, as an hrtimer would.
 long sleep_ns(int64_t ns, int64_t& left_ns)
 {
@@ -97,9 +96,7 @@ long sleep_ns(int64_t ns, int64_t& left_ns)
     read_clock(CLOCK_MONOTONIC, now);
     const int64_t target = now + ns;
     while (ns > 0) {
-        uint64_t wait = static_cast<uint64_t>(ns);
-        unsigned long ticks = static_cast<unsigned long>((wait * HZ + 999999999ull) / 1000000000ull);
-        if (!sleep_interruptible_until(jiffies + ticks + 1)) {
+        if (!sleep_interruptible_until(jiffies_deadline_in_ns(static_cast<uint64_t>(ns)))) {
             read_clock(CLOCK_MONOTONIC, now);
             left_ns = target > now ? target - now : 0;
             return -EINTR;

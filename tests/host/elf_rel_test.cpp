@@ -1380,29 +1380,25 @@ TEST(ElfRelModuleSections, UnloadedDuplicatedOrOddSizedTablesAreRejected)
 
 TEST(ElfRelModuleSections, NobitsCodeAndRelocatedNobitsAreRejected)
 {
-    static RelocatableObject object;
-    std::vector<uint8_t> image = tiny::image();
-    set_section_type(image, ".text", SHT_NOBITS);
+    // Each section flipped to SHT_NOBITS: .data because .rel.data patches it, the
+    // symbol and string tables because they are no tables at all then.
+    struct Case {
+        const char* section;
+        const char* reason;
+    } cases[] = {
+        { ".text", "executable section has no contents (SHT_NOBITS)" },
+        { ".data", "relocation target section has no contents (SHT_NOBITS)" },
+        { ".symtab", "no symbol table" },
+        { ".strtab", "symbol string table is not a NUL-terminated string table" },
+    };
     std::string reason;
-    EXPECT_EQ(parse_reason(image, reason), libk::rel_enoexec);
-    EXPECT_EQ(reason, "executable section has no contents (SHT_NOBITS)");
-
-    // .data flipped: .rel.data now patches a section that has nothing in the file.
-    image = tiny::image();
-    set_section_type(image, ".data", SHT_NOBITS);
-    EXPECT_EQ(parse_reason(image, reason), libk::rel_enoexec);
-    EXPECT_EQ(reason, "relocation target section has no contents (SHT_NOBITS)");
-
-    // The symbol and string tables flipped are no tables at all.
-    image = tiny::image();
-    set_section_type(image, ".symtab", SHT_NOBITS);
-    EXPECT_EQ(parse_reason(image, reason), libk::rel_enoexec);
-    EXPECT_EQ(reason, "no symbol table");
-    image = tiny::image();
-    set_section_type(image, ".strtab", SHT_NOBITS);
-    EXPECT_EQ(parse_reason(image, reason), libk::rel_enoexec);
-    EXPECT_EQ(reason, "symbol string table is not a NUL-terminated string table");
-    image = tiny::image();
+    for (const Case& c : cases) {
+        std::vector<uint8_t> image = tiny::image();
+        set_section_type(image, c.section, SHT_NOBITS);
+        EXPECT_EQ(parse_reason(image, reason), libk::rel_enoexec) << c.section;
+        EXPECT_EQ(reason, c.reason) << c.section;
+    }
+    std::vector<uint8_t> image = tiny::image();
     set_section_type(image, ".rel.text", SHT_NOBITS);
     EXPECT_EQ(parse_reason(image, reason), 0) << "an unused NOBITS section is harmless: " << reason;
 }

@@ -19,6 +19,12 @@ void udelay(unsigned long microseconds);
 void mdelay(unsigned long milliseconds);
 
 inline unsigned long msecs_to_jiffies(unsigned long ms) { return (ms * HZ + 999) / 1000; }
+// The jiffies deadline of a sleep of `ns`: whole ticks, rounded up, and one more
+// for the tick already under way.
+inline unsigned long jiffies_deadline_in_ns(uint64_t ns)
+{
+    return jiffies + static_cast<unsigned long>((ns * HZ + 999999999ull) / 1000000000ull) + 1;
+}
 inline unsigned long jiffies_to_msecs(unsigned long j) { return j * (1000 / HZ); }
 // Wrap-safe comparison, as Linux's time_after(a, b).
 inline bool time_after(unsigned long a, unsigned long b) { return static_cast<long>(b - a) < 0; }

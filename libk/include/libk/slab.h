@@ -46,6 +46,7 @@ public:
     // Costs a fill and a check per call: off unless asked for.
     static constexpr uint8_t poison_free = 0x6b;   // Linux's POISON_FREE
     void set_debug(SlabReport report) { m_report = report; }
+    bool debugging() const { return m_report != nullptr; }
 
     void* alloc(size_t size);  // size 0 gives zero_size_ptr(); nullptr when out of memory
     void free(void* pointer);  // nullptr and zero_size_ptr() are ignored
