@@ -32,3 +32,7 @@ fi
 # Busybox, the user space: Debian's busybox-static for i386, fetched with apt
 # (never from anywhere else) into .cache/busybox/ and unpacked there.
 "$(dirname "$0")/fetch-busybox.sh"
+
+# Debian's own i386 Linux kernel, which bench/bench.py boots to compare
+# against (its ctest smoke run needs it too), fetched with apt into .cache/linux/.
+"$(dirname "$0")/fetch-linux.sh"

@@ -38,16 +38,17 @@ constexpr SyscallTable build_table()
     return table;
 }
 
-constinit uint32_t reported_bits[(table_size + 31) / 32] = {};
+// One bit a number, and one for every number past the table, so that a
+// program probing with unknown numbers in a loop logs each once, not each time.
+constinit uint32_t reported_bits[(table_size + 1 + 31) / 32] = {};
 
 void report_unknown(uint32_t number)
 {
-    libk::Bitmap reported(reported_bits, table_size);
-    if (number < table_size) {
-        if (reported.get(number))
-            return;
-        reported.set(number);
-    }
+    libk::Bitmap reported(reported_bits, table_size + 1);
+    uint32_t bit = number < table_size ? number : table_size;
+    if (reported.get(bit))
+        return;
+    reported.set(bit);
     pr_warn("%s[%d]: unknown system call %u, returning -ENOSYS\n", current->comm, current->pid, number);
 }
 
