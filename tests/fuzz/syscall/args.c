@@ -246,15 +246,21 @@ static unsigned long gen_fd_own(void)
 {
     if (rnd_chance(5) || !W.nscratch_fds)
         return rnd_chance(2) ? (unsigned long)-1 : (unsigned long)W.closed_fd;
-    return W.scratch_fds[rnd_below(W.nscratch_fds)];
+    unsigned i = rnd_below(W.nscratch_fds);
+    if (world_file_id(W.scratch_fds[i]) != W.scratch_ids[i])
+        return (unsigned long)W.closed_fd;   /* another file now: not ours to change */
+    return W.scratch_fds[i];
 }
 
 static unsigned long gen_dirfd(int own)
 {
     if (rnd_chance(2))
         return (unsigned long)AT_FDCWD;
-    if (own)
-        return rnd_chance(4) ? (unsigned long)-1 : (unsigned long)W.scratch_dir_fd;
+    if (own) {
+        if (rnd_chance(4) || world_file_id(W.scratch_dir_fd) != W.scratch_dir_id)
+            return (unsigned long)-1;
+        return (unsigned long)W.scratch_dir_fd;
+    }
     if (rnd_chance(3))
         return gen_fd();
     return W.ndir_fds ? (unsigned long)W.dir_fds[rnd_below(W.ndir_fds)] : (unsigned long)AT_FDCWD;

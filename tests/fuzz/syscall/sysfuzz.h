@@ -36,9 +36,11 @@ struct world {
     int fds[MAX_FDS];                      /* opened at batch start, and what calls returned */
     int nfds;
     int scratch_fds[16];                   /* fds whose files may be changed (fchmod, ...) */
+    unsigned long long scratch_ids[16];    /* their files when opened (world_file_id) */
     int nscratch_fds;
     int dir_fds[8];
     int scratch_dir_fd;
+    unsigned long long scratch_dir_id;
     int ndir_fds;
     int closed_fd;
 };
@@ -47,6 +49,11 @@ extern struct world W;
 void world_reset_scratch(void);            /* empties and refills the scratch folder */
 void world_setup(void);                    /* memory, fds, signals: the start of each batch */
 void world_add_fd(long fd);
+/* The file behind fd as (device, inode), 0 if none. A call may dup2 another
+ * file onto a scratch fd's number, or close it and let open reuse it: an own
+ * fd is used only while it still is the file it was (root's fchown of a dup
+ * of "/" made the machine unusable for the uid 1000 rounds). */
+unsigned long long world_file_id(int fd);
 void world_guard_signals(void);            /* SIGALRM and the interval timer that ends blocking calls */
 
 /* ---- argument kinds (args.c) ---- */

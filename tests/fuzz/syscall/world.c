@@ -103,6 +103,14 @@ void world_add_fd(long fd)
         W.fds[rnd_below(MAX_FDS)] = fd;
 }
 
+unsigned long long world_file_id(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) < 0)
+        return 0;
+    return (unsigned long long)st.st_dev << 32 ^ st.st_ino;
+}
+
 static int open_into(const char *path, int flags, int *list, int *count, int max)
 {
     int fd = open(path, flags, 0644);
@@ -167,6 +175,9 @@ static void setup_fds(void)
 
     W.closed_fd = open("/dev/null", O_RDONLY);   /* a number that was an fd a moment ago */
     close(W.closed_fd);
+    for (int i = 0; i < W.nscratch_fds; ++i)
+        W.scratch_ids[i] = world_file_id(W.scratch_fds[i]);
+    W.scratch_dir_id = world_file_id(W.scratch_dir_fd);
 }
 
 static void setup_memory(void)
