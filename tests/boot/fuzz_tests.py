@@ -122,10 +122,14 @@ def fuzz_stale_not_present_fs_selector(build_dir):
 def sysfuzz_root_leaves_other_files_alone(build_dir):
     """sysfuzz changes only its scratch folder's files, even as root. Seed
     6040's batch 130 dup2()s the fd of "/" onto the number of a scratch fd and
-    then fchown()s that number: root's fuzzing gave "/" to uid 65535, and the
-    campaign's next uid 1000 round could not start ("Permission denied")."""
+    then fchown()s that number; its batch 161 dup()s it onto the number of the
+    fd it closed and fchmod()s that: root's fuzzing gave "/" to uid 65535 and
+    mode 644, and the campaign's next uid 1000 round could not start
+    ("Permission denied")."""
     with Shell(build_dir) as sh:
         before = sh.run("stat -c %a:%u:%g / /bin /tmp /bin/sysfuzz").split()
-        sh.run("sysfuzz -s 6040 -n 20000 -k 100 -b 130 >/dev/null 2>&1", timeout=120)
-        after = sh.run("stat -c %a:%u:%g / /bin /tmp /bin/sysfuzz").split()
-        expect(len(before) == 4 and before == after, f"sysfuzz changed files outside its folder: {before} -> {after}")
+        for batch in (130, 161):
+            sh.run(f"sysfuzz -s 6040 -n 20000 -k 100 -b {batch} >/dev/null 2>&1", timeout=120)
+            after = sh.run("stat -c %a:%u:%g / /bin /tmp /bin/sysfuzz").split()
+            expect(len(before) == 4 and before == after,
+                   f"batch {batch} changed files outside its folder: {before} -> {after}")

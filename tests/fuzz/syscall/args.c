@@ -242,13 +242,21 @@ static unsigned long gen_fd(void)
     return fd == LOG_FD ? -1 : fd;
 }
 
+/* The closed fd's number, while nothing has it again: a dup or an open
+ * takes the lowest free number, and that may be it (seed 6040's batch 161
+ * dup()ed the fd of / onto it and fchmod()ed it as root). */
+static unsigned long closed_fd_if_still_closed(void)
+{
+    return world_file_id(W.closed_fd) ? (unsigned long)-1 : (unsigned long)W.closed_fd;
+}
+
 static unsigned long gen_fd_own(void)
 {
     if (rnd_chance(5) || !W.nscratch_fds)
-        return rnd_chance(2) ? (unsigned long)-1 : (unsigned long)W.closed_fd;
+        return rnd_chance(2) ? (unsigned long)-1 : closed_fd_if_still_closed();
     unsigned i = rnd_below(W.nscratch_fds);
     if (world_file_id(W.scratch_fds[i]) != W.scratch_ids[i])
-        return (unsigned long)W.closed_fd;   /* another file now: not ours to change */
+        return closed_fd_if_still_closed();   /* another file now: not ours to change */
     return W.scratch_fds[i];
 }
 
