@@ -24,6 +24,7 @@ row open open /bench/lkbench
 row stat stat /bench/lkbench
 row insmod insmod "$module" "$module_name"
 row movsl movsl
+row memcpy memcpy
 
 mkdir -p /bench/ram
 mount -t ramfs ramfs /bench/ram

@@ -16,24 +16,11 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-export DEBIAN_FRONTEND=noninteractive
-if ! dpkg --print-foreign-architectures | grep -qx i386; then
-  echo "fetch-busybox: adding the i386 architecture to dpkg"
-  dpkg --add-architecture i386
-fi
-# The i386 package lists exist only after an update that knows the architecture.
-if ! apt-cache show busybox-static:i386 >/dev/null 2>&1; then
-  apt-get update -qq
-fi
-
+source "$(dirname "$0")/apt-i386.sh"
+apt_i386_ready busybox-static:i386
 mkdir -p "$cache"
 rm -f "$cache"/busybox-static_*_i386.deb
-# apt downloads as its _apt user: give it a folder it may write.
-download=$(mktemp -d)
-trap 'rm -rf "$download"' EXIT
-chown _apt "$download" 2>/dev/null || true
-(cd "$download" && apt-get download -qq busybox-static:i386)
-mv "$download"/busybox-static_*_i386.deb "$cache/"
+apt_download_into "$cache" busybox-static:i386
 deb=$(ls "$cache"/busybox-static_*_i386.deb)
 rm -rf "$cache/pkg"
 dpkg-deb -x "$deb" "$cache/pkg"

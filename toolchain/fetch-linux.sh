@@ -21,13 +21,8 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-export DEBIAN_FRONTEND=noninteractive
-if ! dpkg --print-foreign-architectures | grep -qx i386; then
-  dpkg --add-architecture i386
-fi
-if ! apt-cache show linux-image-686:i386 >/dev/null 2>&1; then
-  apt-get update -qq
-fi
+source "$(dirname "$0")/apt-i386.sh"
+apt_i386_ready linux-image-686:i386
 # linux-image-686 is a metapackage; its one dependency is the versioned kernel.
 package=$(apt-cache depends linux-image-686:i386 | awk '/Depends: linux-image-/ {print $2; exit}')
 if [ -z "$package" ]; then
@@ -37,8 +32,7 @@ fi
 
 download=$(mktemp -d)
 trap 'rm -rf "$download"' EXIT
-chown _apt "$download" 2>/dev/null || true
-(cd "$download" && apt-get download -qq "$package")
+apt_download_into "$download" "$package"
 dpkg-deb -x "$download"/linux-image-*.deb "$download/x"
 release=$(ls "$download/x/lib/modules")
 
