@@ -174,6 +174,11 @@ struct inode_operations {
      * MAY_WRITE, MAY_EXEC). The 2.6 signature, as the module guide's /proc files
      * use it; the nameidata is always NULL. */
     int (*permission)(struct inode *inode, int mask, struct nameidata *nd);
+    /* kernlab: the page cache's part in execve (Linux maps the page-cache pages
+     * of a program's file). The page holding the file's bytes at page `index`
+     * (its kernel address), with a reference for the caller that put_page drops;
+     * NULL for a hole. NULL hook: execve reads a copy of every page. */
+    void *(*get_file_page)(struct inode *inode, unsigned long index);
 };
 
 struct kstatfs {

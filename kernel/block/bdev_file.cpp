@@ -5,6 +5,8 @@
 #include <kernel/vfs.h>
 #include <libk/string.h>
 #include <kernel/mm.h>
+#include <kernel/sched.h>
+#include <kernel/user_mm.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/export.h>
@@ -79,6 +81,52 @@ int blkdev_release(inode*, file* f)
     return 0;
 }
 
+// O_DIRECT (Linux's __blkdev_direct_IO_simple): the user's own pages are the
+// bios' segments, with no copy through the buffer cache. The position, the
+// length and the buffer must be whole logical blocks (512 bytes), or -EINVAL.
+// Cached blocks are written back first, and a write drops them after, so the
+// cache never holds older data than the disk.
+ssize_t blkdev_direct_io(block_device* bdev, int op, char __user* buffer, size_t count, loff_t pos)
+{
+    constexpr unsigned logical_block = 512;
+    auto address = reinterpret_cast<unsigned long>(buffer);
+    if ((address | count | static_cast<unsigned long>(pos)) % logical_block)
+        return -EINVAL;
+    if (int error = sync_blockdev(bdev))
+        return error;
+    size_t done = 0;
+    int error = 0;
+    while (done < count && !error) {
+        bio b {};
+        b.bi_bdev = bdev;
+        b.bi_opf = static_cast<unsigned>(op);
+        b.bi_iter.bi_sector = static_cast<sector_t>((pos + static_cast<loff_t>(done)) >> 9);
+        void* pinned[BIO_INLINE_VECS];
+        unsigned size = 0;
+        while (done + size < count && b.bi_vcnt < BIO_INLINE_VECS) {
+            unsigned long at = address + done + size;
+            unsigned offset = at & ~PAGE_MASK;
+            unsigned piece = PAGE_SIZE - offset < count - done - size ? PAGE_SIZE - offset : count - done - size;
+            // A read from the disk writes into the user's page.
+            void* user_page = get_user_page(current->mm, at, op == REQ_OP_READ);
+            if (!user_page)
+                break;
+            pinned[b.bi_vcnt] = user_page;
+            bio_add_page(&b, static_cast<page*>(user_page), piece, offset);
+            size += piece;
+        }
+        unsigned pieces = b.bi_vcnt;
+        error = pieces ? submit_bio_wait(&b) : -EFAULT;
+        for (unsigned i = 0; i < pieces; ++i)
+            put_page_at(pinned[i]);
+        if (!error)
+            done += size;
+    }
+    if (op == REQ_OP_WRITE && done)
+        invalidate_bdev(bdev);
+    return done ? static_cast<ssize_t>(done) : error;
+}
+
 ssize_t blkdev_read(file* f, char __user* buffer, size_t count, loff_t* pos)
 {
     auto* bdev = static_cast<block_device*>(f->private_data);
@@ -91,6 +139,12 @@ ssize_t blkdev_read(file* f, char __user* buffer, size_t count, loff_t* pos)
         return 0;
     if (static_cast<loff_t>(count) > size - *pos)
         count = static_cast<size_t>(size - *pos);
+    if (f->f_flags & O_DIRECT) {
+        ssize_t n = blkdev_direct_io(bdev, REQ_OP_READ, buffer, count, *pos);
+        if (n > 0)
+            *pos += n;
+        return n;
+    }
     unsigned block_size = bdev->bd_block_size;
     size_t done = 0;
     while (done < count) {
@@ -125,6 +179,12 @@ ssize_t blkdev_write(file* f, const char __user* buffer, size_t count, loff_t* p
         return -ENOSPC;
     if (static_cast<loff_t>(count) > size - *pos)
         count = static_cast<size_t>(size - *pos);
+    if (f->f_flags & O_DIRECT) {
+        ssize_t n = blkdev_direct_io(bdev, REQ_OP_WRITE, const_cast<char __user*>(buffer), count, *pos);
+        if (n > 0)
+            *pos += n;
+        return n;
+    }
     unsigned block_size = bdev->bd_block_size;
     size_t done = 0;
     while (done < count) {

@@ -21,8 +21,8 @@ struct CachedBuffer {
     CachedBuffer* lru_next;
 };
 
-constexpr unsigned hash_size = 1024;
-constexpr unsigned long cache_limit_bytes = 4ul * 1024 * 1024;
+constexpr unsigned hash_size = 4096;
+constexpr unsigned long min_cache_bytes = 4ul * 1024 * 1024;
 constexpr unsigned flush_interval_ms = 5000;
 
 // One lock for the cache and the I/O it does: simple, and I/O is synchronous.
@@ -112,12 +112,27 @@ int write_back(buffer_head* bh)
     return error;
 }
 
+// The cache grows to an eighth of memory, at least 4 MiB: a file read again
+// comes from memory, as from Linux's page cache, which takes what is free.
+// When memory runs short, the OOM killer takes it back first
+// (buffer_cache_reclaim).
+unsigned long cache_limit()
+{
+    static unsigned long limit = 0;
+    if (!limit) {
+        limit = static_cast<unsigned long>(page_alloc_total_pages()) * PAGE_SIZE / 8;
+        if (limit < min_cache_bytes)
+            limit = min_cache_bytes;
+    }
+    return limit;
+}
+
 // Frees unused buffers from the cold end until the cache fits; dirty ones
 // are written first.
 void shrink()
 {
     CachedBuffer* c = lru_tail;
-    while (c && cached_bytes > cache_limit_bytes) {
+    while (c && cached_bytes > cache_limit()) {
         CachedBuffer* warmer = c->lru_prev;
         if (c->bh.b_count == 0) {
             write_back(&c->bh);
@@ -128,6 +143,22 @@ void shrink()
     }
 }
 
+// Frees clean, unused buffers from the cold end until about `bytes` are gone
+// (cache_lock held); returns the bytes freed.
+unsigned long free_cold(unsigned long bytes)
+{
+    unsigned long freed = 0;
+    for (CachedBuffer* c = lru_tail; c && freed < bytes;) {
+        CachedBuffer* warmer = c->lru_prev;
+        if (c->bh.b_count == 0 && !buffer_dirty(&c->bh)) {
+            freed += c->bh.b_size;
+            free_buffer(c);
+        }
+        c = warmer;
+    }
+    return freed;
+}
+
 buffer_head* getblk_locked(block_device* bdev, sector_t block, unsigned size)
 {
     if (CachedBuffer* c = lookup(bdev, block, size)) {
@@ -136,8 +167,17 @@ buffer_head* getblk_locked(block_device* bdev, sector_t block, unsigned size)
         lru_push_front(c);
         return &c->bh;
     }
-    auto* c = static_cast<CachedBuffer*>(kzalloc(sizeof(CachedBuffer), GFP_KERNEL));
-    char* data = static_cast<char*>(kmalloc(size, GFP_KERNEL));   // one slab object: never crosses a page
+    CachedBuffer* c = nullptr;
+    char* data = nullptr;
+    // Short of memory, the cache gives up cold blocks of its own and tries once more.
+    for (int tries = 0; tries < 2 && (!c || !data); ++tries) {
+        if (tries && !free_cold(64 * 1024))
+            break;
+        kfree(c);
+        kfree(data);
+        c = static_cast<CachedBuffer*>(kzalloc(sizeof(CachedBuffer), GFP_KERNEL));
+        data = static_cast<char*>(kmalloc(size, GFP_KERNEL));   // one slab object: never crosses a page
+    }
     if (!c || !data) {
         kfree(c);
         kfree(data);
@@ -332,6 +372,15 @@ extern "C" int sb_set_blocksize(struct super_block* sb, int size)
         ++bits;
     sb->s_blocksize_bits = bits;
     return size;
+}
+
+unsigned long buffer_cache_reclaim(unsigned long bytes)
+{
+    if (!mutex_trylock(&cache_lock))
+        return 0;
+    unsigned long freed = free_cold(bytes);
+    mutex_unlock(&cache_lock);
+    return freed;
 }
 
 extern "C" void buffer_cache_stats(unsigned long* buffers, unsigned long* bytes, unsigned long* dirty)

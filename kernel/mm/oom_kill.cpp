@@ -19,6 +19,7 @@ namespace {
 
 constexpr unsigned long wait_ms = 10;
 constexpr unsigned long give_up_ms = 5000;   // a victim stuck longer is passed over
+constexpr unsigned long reclaim_bytes = 1024 * 1024;   // of the buffer cache, before a kill
 
 // The victim being waited for: its process id, 0 for none.
 constinit pid_t victim_tgid = 0;
@@ -202,6 +203,10 @@ bool out_of_memory(bool can_sleep)
             schedule();
         return can_sleep;
     }
+    // Clean cached blocks go before any process does (Linux reclaims its page
+    // cache before it calls the OOM killer).
+    if (buffer_cache_reclaim(reclaim_bytes) > 0)
+        return true;
     // One OOM kill at a time (Linux's oom_lock): others retry their fault later.
     uint32_t flags = arch::local_irq_save();
     bool busy = oom_lock;

@@ -351,8 +351,20 @@ void* map_user_page(mm_struct* mm, unsigned long address)
     uint32_t* pte = pte_of(mm, address & PAGE_MASK, true);
     if (!pte)
         return nullptr;
-    if (*pte & pte_present)
+    if ((*pte & pte_present) && frame_of(*pte)->tag == 1)
         return arch::phys_to_virt(*pte & ~0xFFFu);
+    if (*pte & pte_present) {
+        // A file's page an earlier segment shares (map_file_page): the caller
+        // writes, so it gets a copy of its own.
+        void* copy = new_user_page();
+        if (!copy)
+            return nullptr;
+        libk::memcpy(copy, arch::phys_to_virt(*pte & ~0xFFFu), arch::page_size);
+        put_page(*pte);
+        *pte = arch::virt_to_phys(copy) | pte_flags_for(vma);
+        flush_page(mm, address & PAGE_MASK);
+        return copy;
+    }
     void* page = new_user_page();
     if (!page)
         return nullptr;
@@ -360,6 +372,19 @@ void* map_user_page(mm_struct* mm, unsigned long address)
     ++mm->rss;
     flush_page(mm, address & PAGE_MASK);
     return page;
+}
+
+bool map_file_page(mm_struct* mm, unsigned long address, void* page)
+{
+    uint32_t* pte = pte_of(mm, address & PAGE_MASK, true);
+    if (!pte || (*pte & pte_present))
+        return false;
+    // Read-only whatever the area allows: a write takes a copy (the page has
+    // the file's reference too, so it is never the writer's alone).
+    *pte = arch::virt_to_phys(page) | pte_present | pte_user;
+    ++mm->rss;
+    flush_page(mm, address & PAGE_MASK);
+    return true;
 }
 
 void writeback_shared_file(mm_struct* mm, vm_area_struct* vma, unsigned long start, unsigned long end)
@@ -419,6 +444,35 @@ void protect_pages(mm_struct* mm, vm_area_struct* vma)
             *pte &= ~pte_write;
         flush_page(mm, address);
     }
+}
+
+void set_page_count(void* page, uint32_t count) { virt_to_page(page)->tag = count; }
+void page_ref_inc(void* page) { ++virt_to_page(page)->tag; }
+
+void put_page_at(void* page)
+{
+    if (--virt_to_page(page)->tag == 0)
+        free_pages(page, 0);
+}
+
+void* get_user_page(mm_struct* mm, unsigned long address, bool write)
+{
+    if (!mm || address >= TASK_SIZE)
+        return nullptr;
+    vm_area_struct* vma = find_vma(mm, address);
+    if (!vma || vma->vm_start > address || (vma->vm_flags & VM_PFNMAP))
+        return nullptr;   // a driver's memory has no page counts to take
+    for (int tries = 0; tries < 2; ++tries) {
+        uint32_t* pte = pte_of(mm, address & PAGE_MASK, false);
+        if (pte && (*pte & pte_present) && (!write || (*pte & pte_write))) {
+            void* page = arch::phys_to_virt(*pte & ~0xFFFu);
+            page_ref_inc(page);
+            return page;
+        }
+        if (handle_mm_fault(mm, address, write) != VmFault::Done)
+            return nullptr;
+    }
+    return nullptr;
 }
 
 int access_process_vm(Task* task, unsigned long address, void* buffer, int length)

@@ -117,12 +117,40 @@ unsigned long vm_flags_of(const libk::ElfSegment& segment)
     return flags;
 }
 
+// Maps the file's own pages for the segment's first pages that hold nothing
+// but file bytes, as far as the file system has them and nothing is mapped
+// there yet; returns how many of the segment's file bytes they hold. Sharing
+// the pages is what makes a second exec of a 2 MB program cheap: no copy, and
+// a CPU (or QEMU's translator) that saw the code before sees the same pages.
+uint32_t share_file_pages(mm_struct* mm, file* f, const libk::ElfSegment& segment)
+{
+    inode* node = file_inode(f);
+    if (!node->i_op || !node->i_op->get_file_page)
+        return 0;
+    unsigned long address = segment.vaddr & PAGE_MASK;
+    unsigned long index = segment.offset >> PAGE_SHIFT;
+    unsigned long file_end = segment.vaddr + segment.filesz;
+    // The last page may hold .bss or the next segment's bytes: a copy, below.
+    for (; address + PAGE_SIZE <= file_end; address += PAGE_SIZE, ++index) {
+        void* page = node->i_op->get_file_page(node, index);
+        if (!page)
+            break;   // a hole: the copy reads zeros
+        if (!map_file_page(mm, address, page)) {
+            put_page_at(page);
+            break;
+        }
+    }
+    return address > segment.vaddr ? static_cast<uint32_t>(address - segment.vaddr) : 0;
+}
+
 // Maps one PT_LOAD segment and reads its file bytes in. A page shared with the
 // previous segment (text ending mid-page, data starting there) moves to this
 // segment's area, which gets the permissions of both. As Linux's ELF loader
 // does, the pages holding file bytes are an area of the file (vm_file and
 // vm_pgoff, so /proc/PID/maps names it) and the .bss pages after them an
-// anonymous one; the file's pages are still copies (no page cache).
+// anonymous one. Where the file system has the file's pages (ramfs), whole
+// pages of file bytes are those pages, mapped read-only and copied on a write;
+// the other pages are copies.
 ErrorOr<void> load_segment(mm_struct* mm, file* f, const libk::ElfSegment& segment, vm_area_struct*& previous)
 {
     unsigned long start = segment.vaddr & PAGE_MASK;
@@ -150,7 +178,7 @@ ErrorOr<void> load_segment(mm_struct* mm, file* f, const libk::ElfSegment& segme
         previous = bss;
     }
 
-    uint32_t copied = 0;
+    uint32_t copied = share_file_pages(mm, f, segment);
     while (copied < segment.filesz) {
         unsigned long address = segment.vaddr + copied;
         auto* page = static_cast<char*>(map_user_page(mm, address));

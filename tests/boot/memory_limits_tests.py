@@ -195,3 +195,26 @@ def fault_injection_shell(build_dir):
             sh.run(f"echo 0 > /sys/kernel/debug/{attr}/times")
         expect(user_output(sh, "echo hello | cat") == "hello", "allocations still fail with times 0")
 
+
+
+@boot_test
+def buffer_cache_gives_memory_back(build_dir):
+    """The buffer cache keeps what ext2 read (up to an eighth of memory), and
+    gives clean blocks back before the OOM killer would kill: memhog gets
+    nearly all of MemAvailable, which counts the cache, and nobody is killed."""
+    with Shell(build_dir, memory="128M") as sh:
+        def meminfo(field):
+            return int(re.search(rf"^{field}:\s+(\d+) kB", sh.run("cat /proc/meminfo"), re.M).group(1))
+
+        for command in ("insmod /lib/modules/memdrive.ko nsectors=49152", "mkfs.ext2 -q /dev/memdrive",
+                        "mount -t ext2 /dev/memdrive /mnt", "dd if=/dev/zero of=/mnt/file bs=1M count=20 2>/dev/null",
+                        "sync", "cat /mnt/file > /dev/null"):
+            sh.run(command, timeout=120)
+        cached = meminfo("Buffers")
+        expect(cached >= 12 * 1024, f"the cache kept only {cached} kB of a 20 MiB file just read")
+        want = meminfo("MemAvailable") // 1024 - 12
+        out = sh.run(f"memhog {want}; echo status $?", timeout=240)
+        expect("status 0" in out, f"memhog {want} (MiB) did not finish:\n{out[-800:]}")
+        log = user_output(sh, "dmesg | grep 'Out of memory' || true")
+        expect(log == "", f"the OOM killer killed while the cache held memory:\n{log}")
+        expect(meminfo("Buffers") < cached, "the cache gave nothing back")

@@ -180,6 +180,30 @@ def fork_exec_wait_stress(build_dir):
 
 
 @boot_test
+def exec_shares_file_pages(build_dir):
+    """execve maps a ramfs program's file pages instead of copying them: a
+    write to .data copies the page, so neither the file nor the next run sees
+    it; a program whose file is removed while it runs goes on, and its pages
+    are freed when it exits."""
+    with Shell(build_dir) as sh:
+        def mem_free():
+            return int(re.search(r"MemFree:\s+(\d+) kB", sh.run("grep MemFree /proc/meminfo")).group(1))
+
+        checksum = sh.run("md5sum /usr/bin/exec_shared_pages")
+        out = sh.run("exec_shared_pages")
+        expect(out.strip() == "exec_shared_pages: ok", f"exec_shared_pages:\n{out}")
+        expect(sh.run("md5sum /usr/bin/exec_shared_pages") == checksum, "the program's file changed")
+
+        before = mem_free()
+        sh.run("cp /usr/bin/exec_shared_pages /tmp/esp && (/tmp/esp sleep > /tmp/esp.out &) && rm /tmp/esp")
+        sh.run("sleep 4")
+        out = sh.run("cat /tmp/esp.out; rm /tmp/esp.out")
+        expect(out.strip() == "exec_shared_pages: ok", f"a removed program's run:\n{out}")
+        after = mem_free()
+        expect(abs(before - after) <= 64, f"MemFree {before} kB before, {after} kB after: the removed file's pages stayed")
+
+
+@boot_test
 def libc_self_test(build_dir):
     """The C library's own test program passes inside kernlab."""
     with Shell(build_dir) as sh:

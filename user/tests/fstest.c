@@ -6,7 +6,7 @@
  *   fstest hole PATH              fstest at DIR
  *   fstest fds                    fstest efault
  *   fstest getdents DIR           fstest fifo PATH
- *   fstest readspeed PATH MIB
+ *   fstest readspeed PATH MIB     fstest direct BLOCKDEVICE
  * Each prints what it saw; "FAIL" lines and exit status 1 mark a failure. */
 #include <errno.h>
 #include <fcntl.h>
@@ -518,6 +518,37 @@ static int cmd_readspeed(const char *path, const char *mib_arg)
     return failures != 0;
 }
 
+/* O_DIRECT on a block device: the data goes to the disk and back around the
+ * buffer cache, which never shows older data than the disk; what is not whole
+ * 512-byte sectors (length, offset, buffer) is EINVAL, a bad buffer EFAULT. */
+static int cmd_direct(const char *device)
+{
+    enum { BYTES = 65536 };
+    static char one[BYTES] __attribute__((aligned(4096))), two[BYTES] __attribute__((aligned(4096)));
+    int direct = open(device, O_RDWR | O_DIRECT), buffered = open(device, O_RDWR);
+    if (direct < 0 || buffered < 0) {
+        printf("direct: %s: %s\n", device, strerror(errno));
+        return 1;
+    }
+    for (int i = 0; i < BYTES; i++)
+        one[i] = (char)(i * 7 + 1);
+    CHECK(pwrite(direct, one, BYTES, 0) == BYTES, "a direct write of 64 KiB");
+    CHECK(pread(buffered, two, BYTES, 0) == BYTES && !memcmp(one, two, BYTES), "a buffered read sees it");
+    for (int i = 0; i < BYTES; i++)
+        one[i] = (char)(i * 13 + 5);
+    CHECK(pwrite(buffered, one, BYTES, 0) == BYTES, "a buffered write over it");
+    memset(two, 0, BYTES);
+    CHECK(pread(direct, two, BYTES, 0) == BYTES && !memcmp(one, two, BYTES), "a direct read sees that");
+    CHECK(RAW(SYS_pread64, direct, two, 1000, 0, 0) == -EINVAL, "a length of 1000 is EINVAL");
+    CHECK(RAW(SYS_pread64, direct, two, 4096, 100, 0) == -EINVAL, "an offset of 100 is EINVAL");
+    CHECK(RAW(SYS_pread64, direct, two + 1, 4096, 0, 0) == -EINVAL, "an odd buffer address is EINVAL");
+    CHECK(RAW(SYS_pread64, direct, bad, 4096, 0, 0) == -EFAULT, "a kernel buffer address is EFAULT");
+    CHECK(RAW(SYS_pwrite64, direct, bad, 4096, 0, 0) == -EFAULT, "so is one to write from");
+    close(direct);
+    close(buffered);
+    return failures != 0;
+}
+
 static int cmd_getdents(const char *dir)
 {
     int d = open(dir, O_RDONLY | O_DIRECTORY);
@@ -566,6 +597,8 @@ int main(int argc, char **argv)
         return cmd_fifo(argv[2]);
     if (!strcmp(cmd, "readspeed") && argc == 4)
         return cmd_readspeed(argv[2], argv[3]);
+    if (!strcmp(cmd, "direct") && argc == 3)
+        return cmd_direct(argv[2]);
     if (!strcmp(cmd, "getdents") && argc == 3)
         return cmd_getdents(argv[2]);
     fprintf(stderr, "usage: fstest mkfifo|mknod|statx|sendfile|sleep|sigmask|hole|at|fds|efault|getdents ...\n");

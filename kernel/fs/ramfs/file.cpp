@@ -57,6 +57,7 @@ char* get_page(inode* node, RamfsInode* info, size_t index)
         if (!page)
             return nullptr;
         libk::memset(page, 0, page_size);
+        set_page_count(page, 1);   // the file's reference; execve's mappings take more
         info->pages[index] = page;
         ++info->pages_used;
         count_page(node, 1);
@@ -68,7 +69,7 @@ char* get_page(inode* node, RamfsInode* info, size_t index)
 void free_page_at(inode* node, RamfsInode* info, size_t index)
 {
     if (index < info->page_slots && info->pages[index]) {
-        free_pages(info->pages[index], 0);
+        put_page_at(info->pages[index]);   // a running program may still map it
         info->pages[index] = nullptr;
         --info->pages_used;
         count_page(node, -1);
@@ -222,6 +223,15 @@ void ramfs_free_pages(inode* node, RamfsInode* info)
     kfree(info->pages);
     info->pages = nullptr;
     info->page_slots = 0;
+}
+
+void* ramfs_get_file_page(inode* node, unsigned long index)
+{
+    RamfsInode* info = ramfs_info(node);
+    char* page = index < info->page_slots ? info->pages[index] : nullptr;
+    if (page)
+        page_ref_inc(page);
+    return page;
 }
 
 void ramfs_page_stats(unsigned long* cached, unsigned long* shmem)

@@ -257,6 +257,7 @@ const inode_operations ramfs_dir_inode_operations = {
 
 const inode_operations ramfs_file_inode_operations = {
     .setattr = ramfs_setattr,
+    .get_file_page = ramfs_get_file_page,
 };
 
 const inode_operations ramfs_symlink_inode_operations = {

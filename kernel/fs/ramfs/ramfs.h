@@ -38,3 +38,5 @@ inode* ramfs_get_inode(super_block* sb, const inode* dir, umode_t mode, dev_t de
 int ramfs_resize(inode* node, loff_t size);
 // Frees every page of a regular file (eviction).
 void ramfs_free_pages(inode* node, RamfsInode* info);
+// inode_operations::get_file_page: the file's page at `index`, referenced.
+void* ramfs_get_file_page(inode* node, unsigned long index);

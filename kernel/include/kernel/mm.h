@@ -18,9 +18,21 @@ void free_pages(void* address, unsigned order);
 // kernel, so a shortage of user memory is one for the OOM killer
 // (kernel/mm/oom_kill.cpp) and not yet for the kernel's own allocations.
 void* alloc_user_pages(unsigned order);
+// The pages the allocator manages: the RAM there is to use (Linux's totalram_pages).
+size_t page_alloc_total_pages();
 // Whether free memory is down to that reserve: a real shortage, not a
 // failure fault injection made up.
 bool below_min_watermark();
+// A page that several owners hold (a ramfs file's page that execve mapped
+// into processes): its count is in its frame, as a user page's is, and the
+// last put_page_at frees it. Linux's set_page_count, page_ref_inc, put_page.
+void set_page_count(void* page, uint32_t count);
+void page_ref_inc(void* page);
+void put_page_at(void* page);
+// Frees clean, unused blocks of the buffer cache (kernel/block/buffer.cpp),
+// coldest first, until about `bytes` are gone; returns the bytes freed. For
+// the OOM killer, before it kills: never sleeps (a busy cache frees nothing).
+unsigned long buffer_cache_reclaim(unsigned long bytes);
 
 extern "C" {
 void* kmalloc(size_t size, unsigned flags);

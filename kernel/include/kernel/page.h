@@ -16,7 +16,6 @@ namespace libk { struct BootInfo; }
 // mm internals, called by mm_init and the memory statistics.
 void page_alloc_init(const libk::BootInfo& info);
 size_t page_alloc_free_pages();
-size_t page_alloc_total_pages();
 size_t page_alloc_kernel_image_bytes();
 void paging_init();
 void kmalloc_init();

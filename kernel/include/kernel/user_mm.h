@@ -52,9 +52,20 @@ bool may_expand_vm(mm_struct* mm, unsigned long vm_flags, unsigned long pages);
 // RLIMIT_STACK. Faults below it grow it, up to RLIMIT_STACK.
 unsigned long stack_area_start(unsigned long used);
 
-// execve: a fresh zeroed page mapped at `address` in the current address space
-// (inside an area); returns its kernel address to fill, or nullptr.
+// execve: a page of this address space's own mapped at `address` (inside an
+// area): a fresh zeroed one, the one there, or a copy of a file page shared
+// there; returns its kernel address to fill, or nullptr.
 void* map_user_page(mm_struct* mm, unsigned long address);
+// execve: maps a file's page (inode_operations::get_file_page, whose reference
+// the mapping takes over) read-only at `address`, where nothing is mapped yet;
+// false without memory for the page table or if a page is there.
+bool map_file_page(mm_struct* mm, unsigned long address, void* page);
+
+// O_DIRECT: the page of `mm` holding `address` (kernel address), faulted in
+// and, for `write` (the device writes into it), made private and writable;
+// referenced until put_page_at. nullptr where an access would fault, and in
+// a driver's VM_PFNMAP area (Linux's get_user_pages, one page).
+void* get_user_page(mm_struct* mm, unsigned long address, bool write);
 
 // ---- internals shared by kernel/mm/user_mm.cpp and kernel/mm/mmap.cpp ----
 // A new area [start, end) with `vm_flags`, linked into `mm`; nullptr without
