@@ -255,6 +255,14 @@ uint64_t hole_length(const BlockPath& path, uint32_t level, const uint32_t* poin
     return length;
 }
 
+uint32_t contiguous_run(const uint32_t* pointers, uint32_t from, uint32_t count)
+{
+    uint32_t run = 1;
+    while (from + run < count && pointers[from + run] == static_cast<uint64_t>(pointers[from]) + run)
+        ++run;
+    return run;
+}
+
 const char* read_dir_entry(const uint8_t* block, uint32_t block_size, uint32_t offset, uint32_t inodes_count,
     DirEntry& out)
 {

@@ -281,6 +281,19 @@ TEST(Ext2, HoleLengthCoversMissingRanges)
     EXPECT_EQ(hole_length(p, 0, i_block, 0, a), 1u) << "the very last block";
 }
 
+TEST(Ext2, ContiguousRunStopsAtTheFirstGapAndAtTheTable)
+{
+    const uint32_t pointers[] = { 100, 101, 102, 200, 201, 0, 0, 7, 8, 9 };
+    EXPECT_EQ(contiguous_run(pointers, 0, 10), 3u);
+    EXPECT_EQ(contiguous_run(pointers, 1, 10), 2u);
+    EXPECT_EQ(contiguous_run(pointers, 3, 10), 2u) << "a new run after a jump";
+    EXPECT_EQ(contiguous_run(pointers, 5, 10), 1u) << "a hole is no run";
+    EXPECT_EQ(contiguous_run(pointers, 7, 10), 3u) << "up to the table's end";
+    EXPECT_EQ(contiguous_run(pointers, 7, 9), 2u) << "up to `count`";
+    const uint32_t wraps[] = { 0xffffffffu, 0 };
+    EXPECT_EQ(contiguous_run(wraps, 0, 2), 1u) << "block numbers do not wrap into a run";
+}
+
 // A model file system with 4 pointers per block: every block hole_length calls a
 // hole maps to nothing, from every starting block of random trees.
 TEST(Ext2, HoleLengthNeverSkipsData)

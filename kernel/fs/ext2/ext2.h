@@ -95,8 +95,11 @@ int ext2_setattr(inode* node, iattr* attr);
 void ext2_set_ops(inode* node);
 // The device block of logical block `logical`; 0 for a hole unless `create`.
 // For a hole, `*hole_blocks` (if given) is how many blocks from `logical` on are
-// holes for certain: a missing indirect block makes its whole range one.
-ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uint64_t* hole_blocks = nullptr);
+// holes for certain: a missing indirect block makes its whole range one. For a
+// mapped block, `*run` (if given) is how many blocks from it lie one after the
+// other on the disk under one table of the map (1 at least).
+ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uint64_t* hole_blocks = nullptr,
+    uint32_t* run = nullptr);
 // Frees every block at or past logical block `from` (indirect ones included).
 ErrorOr<void> ext2_free_blocks_from(inode* node, uint64_t from);
 ErrorOr<void> ext2_truncate(inode* node, loff_t size);

@@ -27,14 +27,27 @@ ssize_t ext2_file_read(file* f, char __user* buffer, size_t count, loff_t* pos)
         count = static_cast<size_t>(available);
     uint32_t block_size = static_cast<uint32_t>(sb->s_blocksize);
     size_t done = 0;
+    // The blocks after a mapped one that follow it on the disk: read on
+    // without walking the block map again.
+    uint64_t run_logical = 0;
+    uint32_t run_block = 0, run_left = 0;
     while (done < count) {
         uint64_t position = static_cast<uint64_t>(*pos);
         uint32_t offset = static_cast<uint32_t>(position % block_size);
         size_t chunk = block_size - offset;
+        uint64_t logical = position / block_size;
         uint64_t hole_blocks = 1;
-        auto block = ext2_get_block(node, position / block_size, false, &hole_blocks);
+        ErrorOr<uint32_t> block = run_left && logical == run_logical ? ErrorOr<uint32_t>(run_block)
+                                                                     : ext2_get_block(node, logical, false, &hole_blocks, &run_left);
         if (block.is_error())
             return done ? static_cast<ssize_t>(done) : -block.error().code();
+        if (block.value() == 0)
+            run_left = 0;
+        else {
+            run_logical = logical + 1;
+            run_block = block.value() + 1;
+            --run_left;
+        }
         unsigned long left;
         if (block.value() == 0) {
             // A hole: zeros for all of it at once, not block by block (a MiB at

@@ -274,7 +274,7 @@ void ext2_evict_inode(inode* node)
         sbi->inodes.remove(*ei);
 }
 
-ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uint64_t* hole_blocks)
+ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uint64_t* hole_blocks, uint32_t* run)
 {
     super_block* sb = node->i_sb;
     Ext2SbInfo* sbi = EXT2_SB(sb);
@@ -295,10 +295,13 @@ ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uin
         ei->i_block[path.index[0]] = block;
         TRY(ext2_write_inode(node));
     }
+    uint32_t contiguous = path.depth == 0 ? e2::contiguous_run(ei->i_block, path.index[0], e2::n_direct) : 1;
     for (uint32_t level = 1; level <= path.depth; ++level) {
         buffer_head* bh = TRY(ext2_bread(sb, block));
         auto* pointers = reinterpret_cast<uint32_t*>(bh->b_data);
         uint32_t next = pointers[path.index[level]];
+        if (level == path.depth && next)
+            contiguous = e2::contiguous_run(pointers, path.index[level], p);
         if (next == 0) {
             if (!create) {
                 if (hole_blocks)
@@ -321,6 +324,8 @@ ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uin
     }
     if (!ext2_valid_block(sbi, block))
         return ext2_corrupt(sb, "data block number out of range", block);
+    if (run)   // the run's blocks are valid when its last one is
+        *run = ext2_valid_block(sbi, block + contiguous - 1) ? contiguous : 1;
     return block;
 }
 

@@ -234,6 +234,10 @@ uint64_t max_mapped_blocks(uint32_t addr_per_block);
 // at that level. So a read skips a missing indirect block's range in one step.
 uint64_t hole_length(const BlockPath& path, uint32_t level, const uint32_t* pointers, uint32_t count,
     uint32_t addr_per_block);
+// How many blocks, from the one pointers[from] names, follow it on the disk
+// (pointers[from + k] == pointers[from] + k) among the first `count` pointers:
+// 1 at least. A read takes such a run from one walk of the block map.
+uint32_t contiguous_run(const uint32_t* pointers, uint32_t from, uint32_t count);
 
 // ---- directories ----
 
