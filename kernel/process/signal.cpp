@@ -49,13 +49,15 @@ uint64_t shared_pending(const Task* task)
 }
 
 // The lowest deliverable signal: the thread's own first, then the group's (Linux's dequeue_signal).
+uint64_t deliverable_signals(const Task* task)
+{
+    return (task->pending_signals | shared_pending(task)) & ~(task->blocked_signals & ~unblockable);
+}
+
 int next_signal(const Task* task)
 {
-    uint64_t deliverable = (task->pending_signals | shared_pending(task)) & ~(task->blocked_signals & ~unblockable);
-    for (int sig = 1; sig <= nsig; ++sig)
-        if (deliverable & bit(sig))
-            return sig;
-    return 0;
+    uint64_t deliverable = deliverable_signals(task);
+    return deliverable ? __builtin_ctzll(deliverable) + 1 : 0;   // bit(sig) is 1 << (sig - 1)
 }
 
 void notify_parent_stopped(Task* task)
@@ -305,9 +307,10 @@ void handle_restart(pt_regs* regs, const SignalAction* action)
 
 } // namespace
 
+// Asked at every return to user mode: one mask test, no search.
 bool signal_pending(const Task* task)
 {
-    return task && next_signal(task) != 0;
+    return task && deliverable_signals(task) != 0;
 }
 
 int send_signal(Task* task, int sig)
