@@ -41,9 +41,9 @@ ssize_t ext2_file_read(file* f, char __user* buffer, size_t count, loff_t* pos)
                                                                      : ext2_get_block(node, logical, false, &hole_blocks, &run_left);
         if (block.is_error())
             return done ? static_cast<ssize_t>(done) : -block.error().code();
-        if (block.value() == 0)
+        if (block.value() == 0) {
             run_left = 0;
-        else {
+        } else {
             run_logical = logical + 1;
             run_block = block.value() + 1;
             --run_left;
