@@ -176,7 +176,7 @@ struct inode_operations {
     int (*permission)(struct inode *inode, int mask, struct nameidata *nd);
     /* kernlab: the page cache's part in execve (Linux maps the page-cache pages
      * of a program's file). The page holding the file's bytes at page `index`
-     * (its kernel address), with a reference for the caller that put_page drops;
+     * (its kernel address), with a reference for the caller that put_page_at drops;
      * NULL for a hole. NULL hook: execve reads a copy of every page. */
     void *(*get_file_page)(struct inode *inode, unsigned long index);
 };

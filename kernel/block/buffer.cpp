@@ -159,6 +159,20 @@ unsigned long free_cold(unsigned long bytes)
     return freed;
 }
 
+// An unlinked buffer with room for `size` bytes, or nullptr without memory.
+CachedBuffer* new_buffer(unsigned size)
+{
+    auto* c = static_cast<CachedBuffer*>(kzalloc(sizeof(CachedBuffer), GFP_KERNEL));
+    char* data = static_cast<char*>(kmalloc(size, GFP_KERNEL));   // one slab object: never crosses a page
+    if (!c || !data) {
+        kfree(c);
+        kfree(data);
+        return nullptr;
+    }
+    c->bh.b_data = data;
+    return c;
+}
+
 buffer_head* getblk_locked(block_device* bdev, sector_t block, unsigned size)
 {
     if (CachedBuffer* c = lookup(bdev, block, size)) {
@@ -167,26 +181,15 @@ buffer_head* getblk_locked(block_device* bdev, sector_t block, unsigned size)
         lru_push_front(c);
         return &c->bh;
     }
-    CachedBuffer* c = nullptr;
-    char* data = nullptr;
+    CachedBuffer* c = new_buffer(size);
     // Short of memory, the cache gives up cold blocks of its own and tries once more.
-    for (int tries = 0; tries < 2 && (!c || !data); ++tries) {
-        if (tries && !free_cold(64 * 1024))
-            break;
-        kfree(c);
-        kfree(data);
-        c = static_cast<CachedBuffer*>(kzalloc(sizeof(CachedBuffer), GFP_KERNEL));
-        data = static_cast<char*>(kmalloc(size, GFP_KERNEL));   // one slab object: never crosses a page
-    }
-    if (!c || !data) {
-        kfree(c);
-        kfree(data);
+    if (!c && free_cold(64 * 1024))
+        c = new_buffer(size);
+    if (!c)
         return nullptr;
-    }
     c->bh.b_bdev = bdev;
     c->bh.b_blocknr = block;
     c->bh.b_size = size;
-    c->bh.b_data = data;
     c->bh.b_count = 1;
     c->bh.b_private = c;
     unsigned h = hash_of(bdev, block, size);

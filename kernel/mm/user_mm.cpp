@@ -38,14 +38,8 @@ libk::PageFrame* frame_of(uint32_t pte)
     return virt_to_page(arch::phys_to_virt(pte & ~0xFFFu));
 }
 
-void get_page(uint32_t pte) { ++frame_of(pte)->tag; }
-
-void put_page(uint32_t pte)
-{
-    libk::PageFrame* frame = frame_of(pte);
-    if (--frame->tag == 0)
-        free_pages(arch::phys_to_virt(pte & ~0xFFFu), 0);
-}
+void get_page(uint32_t pte) { page_ref_inc(arch::phys_to_virt(pte & ~0xFFFu)); }
+void put_page(uint32_t pte) { put_page_at(arch::phys_to_virt(pte & ~0xFFFu)); }
 
 uint32_t pte_flags_for(const vm_area_struct* vma)
 {
@@ -73,8 +67,23 @@ void* new_user_page()
     if (!page)
         return nullptr;
     libk::memset(page, 0, arch::page_size);
-    virt_to_page(page)->tag = 1;
+    set_page_count(page, 1);
     return page;
+}
+
+// Copy-on-write's copy: the page `pte` maps becomes a new one of this address
+// space's own, with the old one's bytes and the area's permissions; the old
+// one loses a reference. Returns the copy, or nullptr without memory.
+void* copy_shared_page(mm_struct* mm, uint32_t* pte, const vm_area_struct* vma, unsigned long page_address)
+{
+    void* copy = new_user_page();
+    if (!copy)
+        return nullptr;
+    libk::memcpy(copy, arch::phys_to_virt(*pte & ~0xFFFu), arch::page_size);
+    put_page(*pte);
+    *pte = arch::virt_to_phys(copy) | pte_flags_for(vma);
+    flush_page(mm, page_address);
+    return copy;
 }
 
 void unmap_pages(mm_struct* mm, vm_area_struct* vma, unsigned long start, unsigned long end)
@@ -330,15 +339,10 @@ VmFault handle_mm_fault(mm_struct* mm, unsigned long address, bool write)
         // Copy-on-write: the last user takes the page over, others get a copy.
         if (frame_of(*pte)->tag == 1) {
             *pte |= pte_write;
-        } else {
-            void* copy = new_user_page();
-            if (!copy)
-                return VmFault::Oom;
-            libk::memcpy(copy, arch::phys_to_virt(*pte & ~0xFFFu), arch::page_size);
-            put_page(*pte);
-            *pte = arch::virt_to_phys(copy) | pte_flags_for(vma);
+            flush_page(mm, page_address);
+        } else if (!copy_shared_page(mm, pte, vma, page_address)) {
+            return VmFault::Oom;
         }
-        flush_page(mm, page_address);
     }
     return VmFault::Done;
 }
@@ -353,18 +357,10 @@ void* map_user_page(mm_struct* mm, unsigned long address)
         return nullptr;
     if ((*pte & pte_present) && frame_of(*pte)->tag == 1)
         return arch::phys_to_virt(*pte & ~0xFFFu);
-    if (*pte & pte_present) {
-        // A file's page an earlier segment shares (map_file_page): the caller
-        // writes, so it gets a copy of its own.
-        void* copy = new_user_page();
-        if (!copy)
-            return nullptr;
-        libk::memcpy(copy, arch::phys_to_virt(*pte & ~0xFFFu), arch::page_size);
-        put_page(*pte);
-        *pte = arch::virt_to_phys(copy) | pte_flags_for(vma);
-        flush_page(mm, address & PAGE_MASK);
-        return copy;
-    }
+    // A file's page an earlier segment shares (map_file_page): the caller
+    // writes, so it gets a copy of its own.
+    if (*pte & pte_present)
+        return copy_shared_page(mm, pte, vma, address & PAGE_MASK);
     void* page = new_user_page();
     if (!page)
         return nullptr;

@@ -48,12 +48,13 @@ uint64_t shared_pending(const Task* task)
     return task->signal ? task->signal->shared_pending : 0;
 }
 
-// The lowest deliverable signal: the thread's own first, then the group's (Linux's dequeue_signal).
+// The signals pending for the thread or its group that it does not block.
 uint64_t deliverable_signals(const Task* task)
 {
     return (task->pending_signals | shared_pending(task)) & ~(task->blocked_signals & ~unblockable);
 }
 
+// The lowest deliverable signal: the thread's own first, then the group's (Linux's dequeue_signal).
 int next_signal(const Task* task)
 {
     uint64_t deliverable = deliverable_signals(task);

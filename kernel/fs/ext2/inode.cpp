@@ -295,12 +295,13 @@ ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uin
         ei->i_block[path.index[0]] = block;
         TRY(ext2_write_inode(node));
     }
-    uint32_t contiguous = path.depth == 0 ? e2::contiguous_run(ei->i_block, path.index[0], e2::n_direct) : 1;
+    // Only a caller that asks for the run pays for scanning the table.
+    uint32_t contiguous = run && path.depth == 0 ? e2::contiguous_run(ei->i_block, path.index[0], e2::n_direct) : 1;
     for (uint32_t level = 1; level <= path.depth; ++level) {
         buffer_head* bh = TRY(ext2_bread(sb, block));
         auto* pointers = reinterpret_cast<uint32_t*>(bh->b_data);
         uint32_t next = pointers[path.index[level]];
-        if (level == path.depth && next)
+        if (run && level == path.depth && next)
             contiguous = e2::contiguous_run(pointers, path.index[level], p);
         if (next == 0) {
             if (!create) {
