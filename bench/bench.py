@@ -14,7 +14,6 @@ apt by toolchain/fetch-linux.sh, with a busybox initramfs made here.
 import argparse
 import os
 import re
-import statistics
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(REPO, "tests", "boot"))
+sys.path.insert(0, os.path.join(REPO, "toolchain"))
 
 from collected_output import CollectedOutput  # noqa: E402
 from newc import Archive  # noqa: E402

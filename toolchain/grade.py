@@ -26,7 +26,9 @@ import tempfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "tests", "boot"))
+sys.path.insert(0, os.path.join(REPO, "toolchain"))
 
+import newc  # noqa: E402  (cpio archives: the copy of the student's folder)
 from qemu import BootTestFailure, Qemu  # noqa: E402  (the boot tests' QEMU driver)
 from shell import Shell  # noqa: E402
 
@@ -100,37 +102,27 @@ def run_builds(steps, student, kit, tap):
                    f"exit status {result.returncode}\n{result.stdout}")
 
 
-def append_newc(archive, name, mode, data=b""):
-    """One cpio newc entry (the format of Linux's initramfs)."""
-    fields = [0, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(name) + 1, 0]
-    header = b"070701" + b"".join(b"%08X" % value for value in fields)
-    archive += header + name.encode() + b"\0"
-    archive += b"\0" * (-len(archive) % 4)
-    archive += data
-    archive += b"\0" * (-len(archive) % 4)
-
-
 def copy_initrd(build_dir, student, workdir):
     """The initramfs followed by a cpio of the student's folder at /mnt/host."""
     archive = bytearray()
     path = ""
     for part in GUEST_DIR.strip("/").split("/"):
         path = f"{path}/{part}" if path else part
-        append_newc(archive, path, 0o40755)
+        archive += newc.entry(path, 0o40755)
     for root, dirs, files in os.walk(student):
         dirs.sort()
         relative = os.path.relpath(root, student)
         base = GUEST_DIR.strip("/") if relative == "." else f"{GUEST_DIR.strip('/')}/{relative}"
         for name in dirs:
-            append_newc(archive, f"{base}/{name}", 0o40755)
+            archive += newc.entry(f"{base}/{name}", 0o40755)
         for name in sorted(files):
             full = os.path.join(root, name)
             if not os.path.isfile(full):
                 continue
             with open(full, "rb") as source:
                 mode = 0o100755 if os.access(full, os.X_OK) else 0o100644
-                append_newc(archive, f"{base}/{name}", mode, source.read())
-    append_newc(archive, "TRAILER!!!", 0)
+                archive += newc.entry(f"{base}/{name}", mode, source.read())
+    archive += newc.TRAILER
     archive += b"\0" * (-len(archive) % 512)
     combined = os.path.join(workdir, "initramfs+student.cpio")
     with open(os.path.join(build_dir, "initramfs.cpio"), "rb") as base, open(combined, "wb") as out:

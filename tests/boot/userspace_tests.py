@@ -1,9 +1,14 @@
 """Boot tests of user space: kernlab boots to init and its shell, and the tests
 type the commands a user would, over the serial console."""
 
+import os
 import re
+import sys
+import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "toolchain"))
+import newc  # noqa: E402
 from qemu import EXIT_PANIC, EXIT_SUCCESS, Qemu
 from registry import boot_test, expect
 from shell import Shell
@@ -224,8 +229,6 @@ def keyboard_shell(build_dir):
 @boot_test
 def panic_when_no_init(build_dir):
     """An initramfs with no init program at all: Linux's panic."""
-    import os
-    import tempfile
     archive = os.path.join(tempfile.gettempdir(), f"kernlab-empty-{os.getpid()}.cpio")
     with open(archive, "wb") as out:
         out.write(cpio_newc([("etc", 0o040755, b""), ("etc/hostname", 0o100644, b"kernlab\n")]))
@@ -243,12 +246,5 @@ def panic_when_no_init(build_dir):
 
 def cpio_newc(entries):
     """A cpio 'newc' archive of (name, mode, data) entries."""
-    blob = b""
-    for ino, (name, mode, data) in enumerate(entries + [("TRAILER!!!", 0, b"")], start=1):
-        encoded = name.encode() + b"\0"
-        header = "070701" + "".join(f"{v:08x}" for v in [
-            ino, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(encoded), 0])
-        blob += header.encode() + encoded
-        blob += b"\0" * (-len(blob) % 4) + data
-        blob += b"\0" * (-len(blob) % 4)
-    return blob
+    members = (newc.entry(name, mode, data, ino=ino) for ino, (name, mode, data) in enumerate(entries, start=1))
+    return b"".join(members) + newc.TRAILER

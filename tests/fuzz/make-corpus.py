@@ -11,6 +11,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "toolchain"))
+import newc  # noqa: E402
+
 CORPUS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus")
 
 
@@ -162,12 +165,7 @@ def mbr_seeds():
 # ---- cpio newc: a directory, two files and a symlink, as mkinitramfs packs them ----
 
 def cpio_entry(ino, mode, name, data=b"", nlink=1):
-    name = name.encode() + b"\0"
-    fields = [ino, mode, 0, 0, nlink, 0, len(data), 0, 0, 0, 0, len(name), 0]
-    header = b"070701" + b"".join(b"%08x" % v for v in fields)
-    out = header + name
-    out += bytes(-len(out) % 4) + data
-    return out + bytes(-len(out) % 4)
+    return newc.entry(name, mode, data, ino=ino, nlink=nlink)
 
 
 def cpio_seeds():
