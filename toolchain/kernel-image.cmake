@@ -71,6 +71,19 @@ add_custom_command(OUTPUT ${INITRAMFS}
           busybox_check ${BUSYBOX_DIR}/busybox ${BUSYBOX_DIR}/applets
   COMMENT "Packing initramfs.cpio")
 
+# The boot tests' initramfs: the one above with a second archive appended
+# (the kernel unpacks concatenated archives, as Linux does) of the test
+# programs that users do not need (add_glibc_program).
+set(TEST_INITRAMFS ${KERNLAB_OUTPUT_DIR}/initramfs-tests.cpio)
+get_property(TEST_ENTRIES GLOBAL PROPERTY KERNLAB_TEST_ENTRIES)
+get_property(TEST_TARGETS GLOBAL PROPERTY KERNLAB_TEST_TARGETS)
+add_custom_command(OUTPUT ${TEST_INITRAMFS}
+  COMMAND ${CMAKE_SOURCE_DIR}/toolchain/mktestarchive.sh ${CMAKE_BINARY_DIR}/rootfs-tests ${INITRAMFS}
+          ${TEST_INITRAMFS} ${TEST_ENTRIES}
+  DEPENDS ${CMAKE_SOURCE_DIR}/toolchain/mktestarchive.sh ${INITRAMFS} ${TEST_TARGETS}
+  COMMENT "Packing initramfs-tests.cpio")
+add_custom_target(test_initramfs ALL DEPENDS ${TEST_INITRAMFS})
+
 # The bootable ISO: GRUB (BIOS) with the kernel (without DWARF: gdb reads
 # build/kernel.elf; backtraces use the embedded symbol table) and the initramfs.
 set(ISO ${KERNLAB_OUTPUT_DIR}/kernlab.iso)

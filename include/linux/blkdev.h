@@ -155,6 +155,11 @@ int set_blocksize(struct block_device *bdev, int size);
 int sync_blockdev(struct block_device *bdev);
 /* Writes back and forgets the buffers (BLKFLSBUF, last close). */
 void invalidate_bdev(struct block_device *bdev);
+/* O_DIRECT's transfer (kernlab's; Linux's lives inside its dio code): moves
+ * `count` bytes between the user's buffer and the disk from `sector` on, the
+ * user's pages as the bios' segments. Buffer and count are whole 512-byte
+ * sectors (the caller checks). Bytes moved, or -errno (-EFAULT) if none. */
+ssize_t blkdev_user_io(struct block_device *bdev, int op, sector_t sector, char __user *buffer, size_t count);
 /* Re-reads the partition table of a disk: -EBUSY while a partition is open. */
 int blkdev_reread_part(struct block_device *bdev);
 

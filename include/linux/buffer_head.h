@@ -60,6 +60,12 @@ struct buffer_head *__find_get_block(struct block_device *bdev, sector_t block, 
 static inline void get_bh(struct buffer_head *bh) { bh->b_count++; }
 /* Writes back every dirty buffer of every device (sync(2) after the file systems). */
 void sync_buffers_all(void);
+/* O_DIRECT's side of the cache, for blocks [block, block + len) of the
+ * device's block size: writes back the dirty ones (the disk is read next), and
+ * Linux's clean_bdev_aliases, which forgets them, dirty or not (the disk is
+ * written next); a copy in use is kept but marked not up to date. */
+int sync_bdev_blocks(struct block_device *bdev, sector_t block, sector_t len);
+void clean_bdev_aliases(struct block_device *bdev, sector_t block, sector_t len);
 /* Buffers and bytes held, and how many are dirty. */
 void buffer_cache_stats(unsigned long *buffers, unsigned long *bytes, unsigned long *dirty);
 

@@ -81,11 +81,10 @@ int blkdev_release(inode*, file* f)
     return 0;
 }
 
-// O_DIRECT (Linux's __blkdev_direct_IO_simple): the user's own pages are the
-// bios' segments, with no copy through the buffer cache. The position, the
-// length and the buffer must be whole logical blocks (512 bytes), or -EINVAL.
-// Cached blocks are written back first, and a write drops them after, so the
-// cache never holds older data than the disk.
+// O_DIRECT (Linux's __blkdev_direct_IO_simple): the position, the length and
+// the buffer must be whole logical blocks (512 bytes), or -EINVAL. Cached
+// blocks are written back first, and a write drops them after, so the cache
+// never holds older data than the disk.
 ssize_t blkdev_direct_io(block_device* bdev, int op, char __user* buffer, size_t count, loff_t pos)
 {
     constexpr unsigned logical_block = 512;
@@ -94,37 +93,10 @@ ssize_t blkdev_direct_io(block_device* bdev, int op, char __user* buffer, size_t
         return -EINVAL;
     if (int error = sync_blockdev(bdev))
         return error;
-    size_t done = 0;
-    int error = 0;
-    while (done < count && !error) {
-        bio b {};
-        b.bi_bdev = bdev;
-        b.bi_opf = static_cast<unsigned>(op);
-        b.bi_iter.bi_sector = static_cast<sector_t>((pos + static_cast<loff_t>(done)) >> 9);
-        void* pinned[BIO_INLINE_VECS];
-        unsigned size = 0;
-        while (done + size < count && b.bi_vcnt < BIO_INLINE_VECS) {
-            unsigned long at = address + done + size;
-            unsigned offset = at & ~PAGE_MASK;
-            unsigned piece = PAGE_SIZE - offset < count - done - size ? PAGE_SIZE - offset : count - done - size;
-            // A read from the disk writes into the user's page.
-            void* user_page = get_user_page(current->mm, at, op == REQ_OP_READ);
-            if (!user_page)
-                break;
-            pinned[b.bi_vcnt] = user_page;
-            bio_add_page(&b, static_cast<page*>(user_page), piece, offset);
-            size += piece;
-        }
-        unsigned pieces = b.bi_vcnt;
-        error = pieces ? submit_bio_wait(&b) : -EFAULT;
-        for (unsigned i = 0; i < pieces; ++i)
-            put_page_at(pinned[i]);
-        if (!error)
-            done += size;
-    }
-    if (op == REQ_OP_WRITE && done)
+    ssize_t done = blkdev_user_io(bdev, op, static_cast<sector_t>(pos >> 9), buffer, count);
+    if (op == REQ_OP_WRITE && done > 0)
         invalidate_bdev(bdev);
-    return done ? static_cast<ssize_t>(done) : error;
+    return done;
 }
 
 ssize_t blkdev_read(file* f, char __user* buffer, size_t count, loff_t* pos)
@@ -282,6 +254,41 @@ long blkdev_ioctl(file* f, unsigned int cmd, unsigned long arg)
 }
 
 } // namespace
+
+// The user's own pages are the bios' segments, with no copy.
+extern "C" ssize_t blkdev_user_io(block_device* bdev, int op, sector_t sector, char __user* buffer, size_t count)
+{
+    auto address = reinterpret_cast<unsigned long>(buffer);
+    size_t done = 0;
+    int error = 0;
+    while (done < count && !error) {
+        bio b {};
+        b.bi_bdev = bdev;
+        b.bi_opf = static_cast<unsigned>(op);
+        b.bi_iter.bi_sector = sector + static_cast<sector_t>(done >> 9);
+        void* pinned[BIO_INLINE_VECS];
+        unsigned size = 0;
+        while (done + size < count && b.bi_vcnt < BIO_INLINE_VECS) {
+            unsigned long at = address + done + size;
+            unsigned offset = at & ~PAGE_MASK;
+            unsigned piece = PAGE_SIZE - offset < count - done - size ? PAGE_SIZE - offset : count - done - size;
+            // A read from the disk writes into the user's page.
+            void* user_page = get_user_page(current->mm, at, op == REQ_OP_READ);
+            if (!user_page)
+                break;
+            pinned[b.bi_vcnt] = user_page;
+            bio_add_page(&b, static_cast<page*>(user_page), piece, offset);
+            size += piece;
+        }
+        unsigned pieces = b.bi_vcnt;
+        error = pieces ? submit_bio_wait(&b) : -EFAULT;
+        for (unsigned i = 0; i < pieces; ++i)
+            put_page_at(pinned[i]);
+        if (!error)
+            done += size;
+    }
+    return done ? static_cast<ssize_t>(done) : error;
+}
 
 extern "C" const struct file_operations def_blk_fops = {
     .owner = nullptr,

@@ -318,7 +318,7 @@ extern "C" int sync_dirty_buffer(struct buffer_head* bh)
 
 extern "C" int sync_blockdev(struct block_device* bdev)
 {
-    if (!bdev)
+    if (!bdev || !dirty_buffers)   // nothing dirty anywhere: no walk of the cache
         return 0;
     mutex_lock(&cache_lock);
     int result = sync_matching(bdev);
@@ -342,6 +342,40 @@ void buffer_forget_bdev(block_device* bdev, bool dirty_too)
         if (belongs_to(&c->bh, bdev) && c->bh.b_count == 0 && (dirty_too || !buffer_dirty(&c->bh)))
             free_buffer(c);
         c = next;
+    }
+    mutex_unlock(&cache_lock);
+}
+
+extern "C" int sync_bdev_blocks(struct block_device* bdev, sector_t block, sector_t len)
+{
+    if (!dirty_buffers)   // the common case: nothing to look up
+        return 0;
+    int result = 0;
+    mutex_lock(&cache_lock);
+    for (sector_t i = 0; i < len; ++i)
+        if (CachedBuffer* c = lookup(bdev, block + i, bdev->bd_block_size))
+            if (int error = write_back(&c->bh); error && !result)
+                result = error;
+    mutex_unlock(&cache_lock);
+    return result;
+}
+
+extern "C" void clean_bdev_aliases(struct block_device* bdev, sector_t block, sector_t len)
+{
+    mutex_lock(&cache_lock);
+    for (sector_t i = 0; i < len; ++i) {
+        CachedBuffer* c = lookup(bdev, block + i, bdev->bd_block_size);
+        if (!c)
+            continue;
+        if (c->bh.b_count == 0) {
+            free_buffer(c);
+            continue;
+        }
+        if (buffer_dirty(&c->bh)) {
+            clear_buffer_dirty(&c->bh);
+            --dirty_buffers;
+        }
+        c->bh.b_state &= ~(1ul << BH_Uptodate);
     }
     mutex_unlock(&cache_lock);
 }
@@ -398,6 +432,7 @@ EXPORT_SYMBOL(__getblk);
 EXPORT_SYMBOL(__bread);
 EXPORT_SYMBOL(sb_bread);
 EXPORT_SYMBOL(sb_getblk);
+EXPORT_SYMBOL(clean_bdev_aliases);
 EXPORT_SYMBOL(brelse);
 EXPORT_SYMBOL(mark_buffer_dirty);
 EXPORT_SYMBOL(sync_dirty_buffer);

@@ -13,11 +13,15 @@ inline Task* to_task(task_struct* task) { return reinterpret_cast<Task*>(task); 
 
 // The loop behind wait_event*(), for C++ callers: sleeps in `state` until
 // `condition()` holds (0) or a signal ends an interruptible or killable sleep
-// (-ERESTARTSYS). `condition` runs once per wake-up, with the task queued, so
-// it may also take what it waits for (a mutex, a completion).
+// (-ERESTARTSYS). `condition` runs first unqueued (as Linux's wait_event: what
+// is free costs no queueing), then once per wake-up with the task queued, so
+// a wake-up between the test and the sleep is not lost; it may also take what
+// it waits for (a mutex, a completion).
 template<typename Condition>
 long wait_event_state(wait_queue_head_t& wq, long state, Condition condition)
 {
+    if (condition())
+        return 0;
     wait_queue_entry_t entry {};
     long result = 0;
     for (;;) {
@@ -37,6 +41,8 @@ long wait_event_state(wait_queue_head_t& wq, long state, Condition condition)
 template<typename Condition>
 long wait_event_state_timeout(wait_queue_head_t& wq, long state, long timeout, Condition condition)
 {
+    if (condition())
+        return timeout ? timeout : 1;
     wait_queue_entry_t entry {};
     long result = timeout;
     for (;;) {

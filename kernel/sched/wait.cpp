@@ -42,8 +42,20 @@ unsigned long WaitQueue::deadline_from_now(unsigned long timeout_jiffies)
     return jiffies + timeout_jiffies;
 }
 
+// Nobody waiting is the common case (every mutex_unlock wakes): no lock then.
+// A sleeper queues itself before it tests its condition, so one that queues
+// after this test sees the waker's change (the fence orders that change
+// before the test, as Linux's wq_has_sleeper).
+bool WaitQueue::has_sleepers()
+{
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    return !m_entries.is_empty();
+}
+
 void WaitQueue::wake_up_one()
 {
+    if (!has_sleepers())
+        return;
     SpinLockGuard guard(m_lock);
     for (WaitQueueEntry& entry : m_entries) {
         if (wake_up_process(entry.task))
@@ -53,6 +65,8 @@ void WaitQueue::wake_up_one()
 
 void WaitQueue::wake_up_all()
 {
+    if (!has_sleepers())
+        return;
     SpinLockGuard guard(m_lock);
     for (WaitQueueEntry& entry : m_entries)
         wake_up_process(entry.task);

@@ -114,6 +114,42 @@ def ext2_interop_4k_blocks(build_dir):
     interop(build_dir, 4096, 5 * 1024 * 1024)
 
 
+def directfile_expected():
+    """The file fstest directfile leaves (see its comment in user/tests/fstest.c)."""
+    k = 1024
+    data = bytearray(2 * 1024 * k)
+    for start, length in [(0, 64 * k), (128 * k, 4 * k), (256 * k, 700), (1024 * k, 1024 * k)]:
+        data[start:start + length] = bytes((at * 31 + 3) & 0xFF for at in range(start, start + length))
+    return bytes(data)
+
+
+@boot_test
+def ext2_o_direct(build_dir):
+    """O_DIRECT on an ext2 file: new and mapped blocks, half a block, a hole
+    inside the file, the tail past the last sector, EINVAL and EFAULT (fstest
+    directfile); after umount, e2fsck finds nothing and the file on the disk
+    is what was written."""
+    folder = tempfile.mkdtemp(prefix="kernlab-ext2-direct-")
+    try:
+        image = make_image(folder, 1024, {"keep.txt": b"untouched\n"})
+        drive = ["-drive", f"file={image},format=raw,if=ide"]
+        with Shell(build_dir, extra_args=drive) as sh:
+            out = sh.run("mount -t ext2 /dev/sda /mnt && echo mounted")
+            expect("mounted" in out, f"mount failed:\n{out}")
+            out = sh.run("fstest directfile /mnt/direct.bin; echo exit=$?", timeout=120)
+            expect("FAIL" not in out and out.count("ok ") == 21 and "exit=0" in out, f"fstest directfile:\n{out}")
+            out = sh.run("umount /mnt && echo unmounted")
+            expect("unmounted" in out, f"umount failed:\n{out}")
+            sh.send("poweroff\r")
+            sh.qemu.wait_exit(timeout=60)
+        check = host("e2fsck", "-fn", image)
+        expect(check.returncode == 0, f"e2fsck -fn found problems:\n{check.stdout.decode()}{check.stderr.decode()}")
+        expect(debugfs_cat(image, "/direct.bin") == directfile_expected(), "the file on the disk is not what was written")
+        expect(debugfs_cat(image, "/keep.txt") == b"untouched\n", "another file changed")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @boot_test
 def ext2_refuses_bad_images(build_dir):
     """A bad magic, an unsupported incompatible feature and garbage in the

@@ -43,7 +43,7 @@ class Qemu:
             args += ["-cdrom", os.path.join(build_dir, "kernlab.iso")]
         else:
             args += ["-kernel", os.path.join(build_dir, "kernel.elf"),
-                     "-initrd", initrd or os.path.join(build_dir, "initramfs.cpio")]
+                     "-initrd", initrd or os.path.join(build_dir, "initramfs-tests.cpio")]
             # KERNLAB_BOOT_APPEND (e.g. "slub_debug") goes to every -kernel boot.
             append = " ".join(word for word in (append, os.environ.get("KERNLAB_BOOT_APPEND", "")) if word)
             if append:

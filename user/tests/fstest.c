@@ -7,6 +7,7 @@
  *   fstest fds                    fstest efault
  *   fstest getdents DIR           fstest fifo PATH
  *   fstest readspeed PATH MIB     fstest direct BLOCKDEVICE
+ *   fstest directfile PATH
  * Each prints what it saw; "FAIL" lines and exit status 1 mark a failure. */
 #include <errno.h>
 #include <fcntl.h>
@@ -549,6 +550,90 @@ static int cmd_direct(const char *device)
     return failures != 0;
 }
 
+/* The bytes of directfile's data regions: the host checks the file by it. */
+static char file_byte(long at) { return (char)(at * 31 + 3); }
+
+static void fill(char *to, long at, long bytes)
+{
+    for (long i = 0; i < bytes; i++)
+        to[i] = file_byte(at + i);
+}
+
+static int same_as_file(const char *got, long at, long bytes)
+{
+    for (long i = 0; i < bytes; i++)
+        if (got[i] != file_byte(at + i))
+            return 0;
+    return 1;
+}
+
+static int all_of(const char *got, long bytes, char value)
+{
+    for (long i = 0; i < bytes; i++)
+        if (got[i] != value)
+            return 0;
+    return 1;
+}
+
+/* O_DIRECT on a file of a file system: writes to new blocks, over mapped ones,
+ * over a part of a block, into a hole inside the file; reads agree with the
+ * cache both ways, the tail past the last whole sector is read too, and a
+ * failed write leaves neither size nor blocks behind. The file it leaves:
+ * file_byte() at [0, 64K), [128K, 132K), [256K, 256K + 700), [1M, 2M), zeros
+ * elsewhere, 2 MiB long. */
+static int cmd_directfile(const char *path)
+{
+    enum { K = 1024, BYTES = 64 * K, BIG = 1024 * K };
+    static char one[BIG] __attribute__((aligned(4096))), two[BIG] __attribute__((aligned(4096)));
+    int direct = open(path, O_RDWR | O_CREAT | O_TRUNC | O_DIRECT, 0644), buffered = open(path, O_RDWR);
+    if (direct < 0 || buffered < 0) {
+        printf("directfile: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    fill(one, 0, BYTES);
+    CHECK(pwrite(direct, one, BYTES, 0) == BYTES, "a direct write of 64 KiB to a new file");
+    CHECK(pread(buffered, two, BYTES, 0) == BYTES && same_as_file(two, 0, BYTES), "a buffered read sees it");
+    memset(one, 0x55, BYTES);
+    CHECK(pwrite(buffered, one, BYTES, 0) == BYTES, "a buffered write over it");
+    memset(two, 0, BYTES);
+    CHECK(pread(direct, two, BYTES, 0) == BYTES && all_of(two, BYTES, 0x55),
+        "a direct read sees that before it is on the disk");
+    fill(one, 0, BYTES);
+    CHECK(pwrite(direct, one, BYTES, 0) == BYTES, "a direct write over mapped blocks");
+    CHECK(pread(buffered, two, BYTES, 0) == BYTES && same_as_file(two, 0, BYTES), "the cache does not show the old data");
+    memset(one, 0x66, 512);
+    CHECK(pwrite(buffered, one, 512, 1536) == 512, "a buffered write of 512 bytes at 1536");
+    fill(one, 1536, 512);
+    CHECK(pwrite(direct, one, 512, 1536) == 512, "a direct write of half a 1 KiB block over it");
+    CHECK(pread(buffered, two, BYTES, 0) == BYTES && same_as_file(two, 0, BYTES), "the block around it is whole");
+    CHECK(ftruncate(direct, 256 * K) == 0, "ftruncate to 256 KiB: holes after 64 KiB");
+    fill(one, 128 * K, 4 * K);
+    CHECK(pwrite(direct, one, 4 * K, 128 * K) == 4 * K, "a direct write into a hole inside the file");
+    memset(two, 1, 128 * K);
+    CHECK(pread(direct, two, 128 * K, 64 * K) == 128 * K && all_of(two, 64 * K, 0) && same_as_file(two + 64 * K, 128 * K, 4 * K)
+            && all_of(two + 68 * K, 60 * K, 0),
+        "a direct read of holes and data");
+    fill(one, 256 * K, 700);
+    CHECK(pwrite(buffered, one, 700, 256 * K) == 700, "a buffered write of 700 bytes at the end");
+    memset(two, 1, 4096);
+    CHECK(pread(direct, two, 4096, 256 * K) == 700 && same_as_file(two, 256 * K, 700), "a direct read of 4 KiB there gives those 700");
+    fill(one, BIG, BIG);
+    CHECK(pwrite(direct, one, BIG, BIG) == BIG, "a direct write of 1 MiB past the end");
+    CHECK(pread(direct, two, BIG, BIG) == BIG && same_as_file(two, BIG, BIG), "a direct read of it");
+    CHECK(RAW(SYS_pread64, direct, two, 1000, 0, 0) == -EINVAL, "a length of 1000 is EINVAL");
+    CHECK(RAW(SYS_pwrite64, direct, two, 4096, 100, 0) == -EINVAL, "an offset of 100 is EINVAL");
+    CHECK(RAW(SYS_pread64, direct, two + 1, 4096, 0, 0) == -EINVAL, "an odd buffer address is EINVAL");
+    struct stat before, after;
+    fstat(direct, &before);
+    CHECK(RAW(SYS_pwrite64, direct, bad, 64 * K, 4 * BIG, 0) == -EFAULT, "a write past the end from a bad buffer is EFAULT");
+    fstat(direct, &after);
+    CHECK(after.st_size == 2 * BIG && after.st_blocks == before.st_blocks, "and leaves the size and the blocks (%lld, %lld blocks, were %lld)",
+        (long long)after.st_size, (long long)after.st_blocks, (long long)before.st_blocks);
+    close(direct);
+    close(buffered);
+    return failures != 0;
+}
+
 static int cmd_getdents(const char *dir)
 {
     int d = open(dir, O_RDONLY | O_DIRECTORY);
@@ -599,6 +684,8 @@ int main(int argc, char **argv)
         return cmd_readspeed(argv[2], argv[3]);
     if (!strcmp(cmd, "direct") && argc == 3)
         return cmd_direct(argv[2]);
+    if (!strcmp(cmd, "directfile") && argc == 3)
+        return cmd_directfile(argv[2]);
     if (!strcmp(cmd, "getdents") && argc == 3)
         return cmd_getdents(argv[2]);
     fprintf(stderr, "usage: fstest mkfifo|mknod|statx|sendfile|sleep|sigmask|hole|at|fds|efault|getdents ...\n");

@@ -58,6 +58,47 @@ ErrorOr<uint32_t> ext2_new_block(super_block* sb, uint32_t goal)
     return ENO(ENOSPC);
 }
 
+uint32_t ext2_claim_blocks(super_block* sb, uint32_t start, uint32_t wanted)
+{
+    Ext2SbInfo* sbi = EXT2_SB(sb);
+    e2::SuperBlock& disk = sbi->disk;
+    const e2::Geometry& g = sbi->geometry;
+    if (wanted == 0 || ext2_read_only(sb) || !ext2_valid_block(sbi, start))
+        return 0;
+    uint32_t group = (start - disk.s_first_data_block) / disk.s_blocks_per_group;
+    e2::GroupDesc* desc = group_desc(sbi, group);
+    uint32_t free_blocks = ext2_count_free_blocks(sbi);
+    if (free_blocks <= disk.s_r_blocks_count && current_fsuid() != 0 && current_fsuid() != disk.s_def_resuid)
+        return 0;
+    uint32_t group_start = e2::group_first_block(disk, group);
+    uint32_t limit = e2::group_block_count(disk, g, group) - (start - group_start);
+    if (wanted > limit)
+        wanted = limit;
+    if (wanted > desc->bg_free_blocks_count)
+        wanted = desc->bg_free_blocks_count;
+    auto bh = ext2_bread(sb, desc->bg_block_bitmap);
+    if (bh.is_error())
+        return 0;
+    auto* map = reinterpret_cast<uint8_t*>(bh.value()->b_data);
+    uint32_t got = 0;
+    for (; got < wanted; ++got) {
+        uint32_t block = start + got;
+        bool metadata = block == desc->bg_block_bitmap || block == desc->bg_inode_bitmap
+            || (block >= desc->bg_inode_table && block < desc->bg_inode_table + g.itable_blocks);
+        if (metadata || e2::test_bit(map, block - group_start))
+            break;   // a bitmap that says metadata is free: ext2_new_block reports it
+        e2::set_bit(map, block - group_start);
+    }
+    if (got) {
+        mark_buffer_dirty(bh.value());
+        desc->bg_free_blocks_count = static_cast<uint16_t>(desc->bg_free_blocks_count - got);
+        group_desc_dirty(sbi, group);
+        disk.s_free_blocks_count = free_blocks - got;
+    }
+    brelse(bh.value());
+    return got;
+}
+
 void ext2_free_block(super_block* sb, uint32_t block)
 {
     Ext2SbInfo* sbi = EXT2_SB(sb);

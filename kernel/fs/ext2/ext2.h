@@ -100,6 +100,12 @@ void ext2_set_ops(inode* node);
 // other on the disk under one table of the map (1 at least).
 ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uint64_t* hole_blocks = nullptr,
     uint32_t* run = nullptr);
+// For a write that fills them whole before the size covers them (O_DIRECT
+// past the end): maps the hole at `logical` and those after it in the same
+// table of the block map, up to `wanted`, to new blocks one after another on
+// the disk. Only the first is zeroed in the cache. The first's device block;
+// `*count` how many.
+ErrorOr<uint32_t> ext2_map_new_run(inode* node, uint64_t logical, uint32_t wanted, uint32_t* count);
 // Frees every block at or past logical block `from` (indirect ones included).
 ErrorOr<void> ext2_free_blocks_from(inode* node, uint64_t from);
 ErrorOr<void> ext2_truncate(inode* node, loff_t size);
@@ -110,6 +116,9 @@ bool ext2_inode_cache_empty(super_block* sb);
 
 // ---- allocation (balloc.cpp, ialloc.cpp) ----
 ErrorOr<uint32_t> ext2_new_block(super_block* sb, uint32_t goal);
+// Marks used the free blocks from `start` on, one after another in its group,
+// up to `wanted`; how many (0 if `start` is taken).
+uint32_t ext2_claim_blocks(super_block* sb, uint32_t start, uint32_t wanted);
 void ext2_free_block(super_block* sb, uint32_t block);
 ErrorOr<inode*> ext2_new_inode(inode* dir, umode_t mode);
 void ext2_free_inode(inode* node);
@@ -135,6 +144,12 @@ ErrorOr<bool> ext2_dir_is_empty(inode* dir);
 ErrorOr<Ext2DirSlot> ext2_dotdot(inode* dir);
 
 extern const file_operations ext2_file_operations;
+// read and write of a regular file through the buffer cache (file.cpp), and
+// with O_DIRECT around it (direct.cpp).
+ssize_t ext2_buffered_read(file* f, char __user* buffer, size_t count, loff_t* pos);
+ssize_t ext2_buffered_write(file* f, const char __user* buffer, size_t count, loff_t* pos);
+ssize_t ext2_direct_read(file* f, char __user* buffer, size_t count, loff_t* pos);
+ssize_t ext2_direct_write(file* f, const char __user* buffer, size_t count, loff_t* pos);
 extern const file_operations ext2_dir_operations;
 extern const inode_operations ext2_file_inode_operations;
 extern const inode_operations ext2_dir_inode_operations;

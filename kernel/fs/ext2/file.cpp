@@ -1,5 +1,6 @@
 // ext2 regular files: read and write through the block map and the buffer
-// cache; holes read as zeros, writes allocate blocks as they go.
+// cache; holes read as zeros, writes allocate blocks as they go. O_DIRECT
+// goes around the cache (direct.cpp).
 #include "ext2.h"
 #include <kernel/uaccess.h>
 #include <linux/falloc.h>
@@ -7,10 +8,10 @@
 #include <linux/stat.h>
 
 namespace {
-
 constexpr uint64_t hole_chunk = 1024 * 1024;
+} // namespace
 
-ssize_t ext2_file_read(file* f, char __user* buffer, size_t count, loff_t* pos)
+ssize_t ext2_buffered_read(file* f, char __user* buffer, size_t count, loff_t* pos)
 {
     inode* node = file_inode(f);
     super_block* sb = node->i_sb;
@@ -77,7 +78,7 @@ ssize_t ext2_file_read(file* f, char __user* buffer, size_t count, loff_t* pos)
     return static_cast<ssize_t>(done);
 }
 
-ssize_t ext2_file_write(file* f, const char __user* buffer, size_t count, loff_t* pos)
+ssize_t ext2_buffered_write(file* f, const char __user* buffer, size_t count, loff_t* pos)
 {
     inode* node = file_inode(f);
     super_block* sb = node->i_sb;
@@ -129,6 +130,18 @@ ssize_t ext2_file_write(file* f, const char __user* buffer, size_t count, loff_t
         return static_cast<ssize_t>(done);
     }
     return error;
+}
+
+namespace {
+
+ssize_t ext2_file_read(file* f, char __user* buffer, size_t count, loff_t* pos)
+{
+    return f->f_flags & O_DIRECT ? ext2_direct_read(f, buffer, count, pos) : ext2_buffered_read(f, buffer, count, pos);
+}
+
+ssize_t ext2_file_write(file* f, const char __user* buffer, size_t count, loff_t* pos)
+{
+    return f->f_flags & O_DIRECT ? ext2_direct_write(f, buffer, count, pos) : ext2_buffered_write(f, buffer, count, pos);
 }
 
 // fallocate: allocates (zeroed) blocks for the range; mode 0 also grows the size.

@@ -50,6 +50,32 @@ ErrorOr<uint32_t> alloc_zeroed_block(inode* node)
     return block;
 }
 
+// The table of the block map that holds logical block `logical`'s pointer:
+// i_block itself (*bh nullptr) or an indirect block (held in *bh); where the
+// path has a hole, nullptr.
+ErrorOr<uint32_t*> map_table(inode* node, const e2::BlockPath& path, buffer_head** bh, uint32_t* slots)
+{
+    Ext2Inode* ei = EXT2_I(node);
+    *bh = nullptr;
+    if (path.depth == 0) {
+        *slots = e2::n_direct;
+        return ei->i_block;
+    }
+    uint32_t block = ei->i_block[path.index[0]];
+    for (uint32_t level = 1; block; ++level) {
+        buffer_head* table = TRY(ext2_bread(node->i_sb, block));
+        auto* pointers = reinterpret_cast<uint32_t*>(table->b_data);
+        if (level == path.depth) {
+            *bh = table;
+            *slots = EXT2_SB(node->i_sb)->geometry.addr_per_block;
+            return pointers;
+        }
+        block = pointers[path.index[level]];
+        brelse(table);
+    }
+    return static_cast<uint32_t*>(nullptr);
+}
+
 // Frees what `*slot` maps at logical blocks >= from; the subtree covers
 // [start, start + p^depth). Sets `changed` when *slot or below was modified.
 ErrorOr<void> free_tree(inode* node, uint32_t* slot, uint32_t depth, uint64_t start, uint64_t from, bool& changed)
@@ -328,6 +354,38 @@ ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uin
     if (run)   // the run's blocks are valid when its last one is
         *run = ext2_valid_block(sbi, block + contiguous - 1) ? contiguous : 1;
     return block;
+}
+
+ErrorOr<uint32_t> ext2_map_new_run(inode* node, uint64_t logical, uint32_t wanted, uint32_t* count)
+{
+    Ext2SbInfo* sbi = EXT2_SB(node->i_sb);
+    uint32_t first = TRY(ext2_get_block(node, logical, true));   // and the tables on the way
+    *count = 1;
+    e2::BlockPath path;
+    if (wanted <= 1 || !e2::block_path(sbi->geometry.addr_per_block, logical, path))
+        return first;
+    buffer_head* bh;
+    uint32_t slots;
+    uint32_t* table = TRY(map_table(node, path, &bh, &slots));
+    if (!table)
+        return first;
+    uint32_t index = path.index[path.depth];
+    uint32_t holes = 0;
+    while (1 + holes < wanted && index + 1 + holes < slots && table[index + 1 + holes] == 0)
+        ++holes;
+    uint32_t got = ext2_claim_blocks(node->i_sb, first + 1, holes);
+    for (uint32_t i = 0; i < got; ++i)
+        table[index + 1 + i] = first + 1 + i;
+    if (got) {
+        node->i_blocks += static_cast<blkcnt_t>(got * (node->i_sb->s_blocksize / 512));
+        EXT2_I(node)->alloc_goal = first + 1 + got;
+        if (bh)
+            mark_buffer_dirty(bh);
+        (void)ext2_write_inode(node);
+    }
+    brelse(bh);
+    *count = 1 + got;
+    return first;
 }
 
 ErrorOr<void> ext2_free_blocks_from(inode* node, uint64_t from)

@@ -16,11 +16,14 @@ class WaitQueue {
 public:
     constexpr WaitQueue() = default;
 
-    // Sleeps until `condition()` is true. The condition is checked with the task
-    // already queued, so a wake-up between the check and the sleep is not lost.
+    // Sleeps until `condition()` is true. After a first test, the condition is
+    // checked with the task already queued, so a wake-up between the check
+    // and the sleep is not lost.
     template<typename Condition>
     void wait_until(Condition condition)
     {
+        if (condition())
+            return;
         WaitQueueEntry entry { nullptr, {} };
         for (;;) {
             prepare_to_wait(entry);
@@ -52,6 +55,8 @@ public:
     template<typename Condition>
     int wait_until_interruptible(Condition condition)
     {
+        if (condition())
+            return 0;
         WaitQueueEntry entry { nullptr, {} };
         int result = 0;
         for (;;) {
@@ -80,6 +85,8 @@ public:
     static bool current_signal_pending();
 
 private:
+    bool has_sleepers();
+
     SpinLock m_lock;
     libk::IntrusiveList<WaitQueueEntry, &WaitQueueEntry::node> m_entries;
 };
