@@ -3,6 +3,11 @@
 ; do_interrupt(regs); the way back restores it and irets.
 
 KERNEL_DS equ 0x68                       ; see kernel/include/arch/gdt.h
+USER_DS equ 0x7b
+PT_DS equ 28                             ; offsets in struct pt_regs
+PT_ES equ 32
+PT_FS equ 36
+PT_GS equ 40
 
 extern do_interrupt
 global interrupt_entry_table, ret_from_interrupt
@@ -48,14 +53,50 @@ interrupt_common:
     push edx
     push ecx
     push ebx
+    ; The user's flat data segment serves the kernel as well as its own (both
+    ; are base 0, 4 GiB; Linux i386 runs on __USER_DS too): a segment load is
+    ; costly under QEMU's TCG, so only other selectors are replaced.
+    mov ax, ds
+    cmp ax, USER_DS
+    jne .load_data
+    mov ax, es
+    cmp ax, USER_DS
+    je .data_ok
+.load_data:
     mov ax, KERNEL_DS
     mov ds, ax
     mov es, ax
+.data_ok:
     cld
     push esp                             ; do_interrupt(struct pt_regs *)
     call do_interrupt
     add esp, 4
 ret_from_interrupt:                      ; esp points at a struct pt_regs
+    ; Segment registers that already hold the saved selectors are not loaded
+    ; again (they are fresh: set_thread_area reloads %fs and %gs after it
+    ; rewrites a descriptor, and a task switch loads the next task's).
+    mov ax, ds
+    cmp ax, [esp + PT_DS]
+    jne .reload_segments
+    mov ax, es
+    cmp ax, [esp + PT_ES]
+    jne .reload_segments
+    mov ax, fs
+    cmp ax, [esp + PT_FS]
+    jne .reload_segments
+    mov ax, gs
+    cmp ax, [esp + PT_GS]
+    jne .reload_segments
+    pop ebx
+    pop ecx
+    pop edx
+    pop esi
+    pop edi
+    pop ebp
+    pop eax
+    add esp, 28                          ; ds, es, fs, gs, orig_ax, vector, error code
+    iret
+.reload_segments:
     pop ebx
     pop ecx
     pop edx

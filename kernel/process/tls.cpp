@@ -116,6 +116,10 @@ extern "C" long sys_set_thread_area(user_desc __user* user_info)
         load_user_segments((fs >> 3) == index ? 0 : fs, (gs >> 3) == index ? 0 : gs);
     }
     gdt_load_tls(current->tls);
+    // A loaded selector keeps the descriptor it was loaded with, and the way
+    // out of the kernel reloads only selectors that changed: reload both now
+    // (Linux's do_set_thread_area does the same).
+    load_user_segments(arch::read_fs(), arch::read_gs());
     arch::local_irq_restore(flags);
     return 0;
 }
