@@ -23,6 +23,15 @@ def glibc_pthreads(build_dir):
 
 
 @boot_test
+def set_thread_area_reloads_a_loaded_selector(build_dir):
+    """set_thread_area on the descriptor %fs holds: the new base is in effect at
+    once, after a system call and after a task switch (tls_reload_test)."""
+    with Shell(build_dir) as sh:
+        out = sh.run("/usr/bin/tls_reload_test; echo status $?")
+        expect("tls_reload_test: ok" in out and "status 0" in out, f"tls_reload_test:\n{out}")
+
+
+@boot_test
 def glibc_vfork_spawn_popen(build_dir):
     """vfork (the parent sleeps until exec or exit, memory shared), posix_spawn
     (clone(CLONE_VM|CLONE_VFORK) on a separate stack) and popen."""
