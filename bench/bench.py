@@ -12,6 +12,7 @@ apt by toolchain/fetch-linux.sh, with a busybox initramfs made here.
 """
 
 import argparse
+import gzip
 import os
 import re
 import subprocess
@@ -168,6 +169,13 @@ menuentry "bench" {{
 """
 
 
+def gzipped(path):
+    """path + ".gz", as gzip -9 -n makes it."""
+    with open(path, "rb") as plain, open(path + ".gz", "wb") as packed:
+        packed.write(gzip.compress(plain.read(), compresslevel=9, mtime=0))
+    return path + ".gz"
+
+
 def make_iso(out, name, files, kernel_line, initrd_line):
     """A GRUB ISO whose one entry boots at once: the boot-time row via the ISO."""
     root = f"{out}/{name}-iso"
@@ -241,15 +249,19 @@ def main():
     kernlab_cpio = kernlab_initrd(build_dir, out, busybox, args.ms, args.mib)
     linux_cpio = linux_initrd(linux, out, busybox, args.ms, args.mib)
     kernel_elf = os.path.join(build_dir, "kernel.elf")
+    # The ISOs hold what kernlab's own does: the kernel without DWARF and a
+    # gzip'd initramfs (Linux's too).
+    iso_kernel = f"{out}/kernel-stripped.elf"
+    subprocess.run(["i686-linux-gnu-strip", "--strip-debug", "-o", iso_kernel, kernel_elf], check=True)
     kernels = [
         Kernel("kernlab", ["-kernel", kernel_elf, "-initrd", kernlab_cpio],
-               make_iso(out, "kernlab", {"kernel.elf": kernel_elf, "initrd.cpio": kernlab_cpio},
-                        "multiboot2 /boot/kernel.elf", "module2 /boot/initrd.cpio initramfs"),
+               make_iso(out, "kernlab", {"kernel.elf": iso_kernel, "initrd.cpio.gz": gzipped(kernlab_cpio)},
+                        "multiboot2 /boot/kernel.elf", "module2 /boot/initrd.cpio.gz initramfs"),
                KERNLAB_PROMPT, "sh /bench/run; poweroff -f\r"),
         Kernel(f"Linux {linux_release}",
                ["-kernel", f"{linux}/vmlinuz", "-initrd", linux_cpio, "-append", "console=ttyS0 quiet"],
-               make_iso(out, "linux", {"vmlinuz": f"{linux}/vmlinuz", "initrd.cpio": linux_cpio},
-                        "linux /boot/vmlinuz console=ttyS0 quiet", "initrd /boot/initrd.cpio"),
+               make_iso(out, "linux", {"vmlinuz": f"{linux}/vmlinuz", "initrd.cpio.gz": gzipped(linux_cpio)},
+                        "linux /boot/vmlinuz console=ttyS0 quiet", "initrd /boot/initrd.cpio.gz"),
                LINUX_READY, None),
     ]
 

@@ -85,13 +85,16 @@ add_custom_command(OUTPUT ${TEST_INITRAMFS}
 add_custom_target(test_initramfs ALL DEPENDS ${TEST_INITRAMFS})
 
 # The bootable ISO: GRUB (BIOS) with the kernel (without DWARF: gdb reads
-# build/kernel.elf; backtraces use the embedded symbol table) and the initramfs.
+# build/kernel.elf; backtraces use the embedded symbol table) and the
+# initramfs, compressed.
 set(ISO ${KERNLAB_OUTPUT_DIR}/kernlab.iso)
 set(ISO_DIR ${CMAKE_BINARY_DIR}/isodir)
 add_custom_command(OUTPUT ${ISO}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${ISO_DIR}/boot/grub
   COMMAND i686-linux-gnu-strip --strip-debug -o ${ISO_DIR}/boot/kernel.elf $<TARGET_FILE:kernel.elf>
   COMMAND ${CMAKE_COMMAND} -E copy ${INITRAMFS} ${ISO_DIR}/boot/initramfs.cpio
+  # gzip'd (initramfs.cpio.gz): GRUB reads the CD at about 9 MB/s here, the kernel inflates faster.
+  COMMAND gzip -9 -n -f ${ISO_DIR}/boot/initramfs.cpio
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/boot/grub/grub.cfg ${ISO_DIR}/boot/grub/grub.cfg
   COMMAND grub-mkrescue -d /usr/lib/grub/i386-pc -o ${ISO} ${ISO_DIR} 2> ${CMAKE_BINARY_DIR}/grub-mkrescue.log
           || (cat ${CMAKE_BINARY_DIR}/grub-mkrescue.log && false)

@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build make gcc g++ libgtest-dev python3   # host build and tests (make: the module kit)
+  zlib1g-dev gzip                                   # inflate's host tests compress with zlib; the ISO's initramfs
   g++-i686-linux-gnu nasm                           # the i686 cross toolchain
   grub-pc-bin grub-common xorriso mtools            # grub-mkrescue for the ISO
   qemu-system-x86                                   # qemu-system-i386

@@ -1,10 +1,12 @@
-// The initramfs: GRUB hands over a cpio "newc" archive as the first boot
-// module; populate_rootfs() unpacks it into the root ramfs (Linux's init/initramfs.c).
+// The initramfs: GRUB hands over cpio "newc" archives as the first boot
+// module, each plain or gzip-compressed; populate_rootfs() unpacks them into
+// the root ramfs (Linux's init/initramfs.c).
 #include <arch/x86.h>
 #include <kernel/init.h>
 #include <kernel/mm.h>
 #include <kernel/vfs.h>
 #include <libk/cpio.h>
+#include <libk/inflate.h>
 #include <libk/string.h>
 #include <linux/errno.h>
 #include <linux/fcntl.h>
@@ -162,6 +164,62 @@ int unpack_entry(Unpacker& u, const libk::CpioEntry& entry)
     return 0;
 }
 
+// A run of uncompressed archives, entry by entry into the root.
+void unpack_archives(Unpacker& u, const void* data, size_t size)
+{
+    libk::CpioReader reader(data, size);
+    libk::CpioEntry entry {};
+    while (reader.next(entry)) {
+        if (int error = unpack_entry(u, entry); error < 0) {
+            ++u.failures;
+            pr_warn("initramfs: %.*s: error %d\n", static_cast<int>(entry.name.length()), entry.name.data(), error);
+        }
+    }
+    if (reader.error() != libk::CpioError::None)
+        pr_err("Initramfs unpacking failed: %s at offset %u\n", libk::cpio_error_string(reader.error()),
+            static_cast<unsigned>(reader.offset()));
+}
+
+uint32_t little_endian32(const uint8_t* p)
+{
+    return static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 | static_cast<uint32_t>(p[2]) << 16
+        | static_cast<uint32_t>(p[3]) << 24;
+}
+
+// Decompresses the gzip member at `data` and unpacks what it holds; the bytes
+// the member took, or 0 after an error. The output's size is the trailer's
+// when the member is the module's last (the common case); otherwise a guess,
+// doubled while it is too small.
+size_t unpack_gzip(Unpacker& u, const uint8_t* data, size_t size)
+{
+    constexpr size_t max_output = 256ul << 20;
+    size_t room = size >= 18 ? little_endian32(data + size - 4) : 0;
+    if (room < size || room > max_output)
+        room = 4 * size;
+    for (;;) {
+        auto* out = static_cast<uint8_t*>(vmalloc(room ? room : 1));
+        if (!out) {
+            pr_err("Initramfs unpacking failed: no memory for %u bytes\n", static_cast<unsigned>(room));
+            return 0;
+        }
+        size_t consumed = 0, produced = 0;
+        libk::InflateError error = libk::gunzip(data, size, out, room, &consumed, &produced);
+        if (error == libk::InflateError::OutputFull && room < max_output) {
+            vfree(out);
+            room *= 2;
+            continue;
+        }
+        if (error != libk::InflateError::None) {
+            pr_err("Initramfs unpacking failed: %s\n", libk::inflate_error_string(error));
+            vfree(out);
+            return 0;
+        }
+        unpack_archives(u, out, produced);
+        vfree(out);
+        return consumed;
+    }
+}
+
 } // namespace
 
 void populate_rootfs()
@@ -184,17 +242,25 @@ void populate_rootfs()
         pr_err("initramfs: out of memory\n");
         return;
     }
-    libk::CpioReader reader(data, size);
-    libk::CpioEntry entry {};
-    while (reader.next(entry)) {
-        if (int error = unpack_entry(*u, entry); error < 0) {
-            ++u->failures;
-            pr_warn("initramfs: %.*s: error %d\n", static_cast<int>(entry.name.length()), entry.name.data(), error);
+    // Archives one after another, as Linux's unpack_to_rootfs takes them: a
+    // gzip member at a time, or plain archives to the end (CpioReader reads a
+    // run of those, with the zero padding between them).
+    const auto* bytes = static_cast<const uint8_t*>(data);
+    size_t at = 0;
+    while (at < size) {
+        if (bytes[at] == 0) {
+            ++at;
+            continue;
         }
+        if (!libk::is_gzip(bytes + at, size - at)) {
+            unpack_archives(*u, bytes + at, size - at);
+            break;
+        }
+        size_t used = unpack_gzip(*u, bytes + at, size - at);
+        if (used == 0)
+            break;
+        at += used;
     }
-    if (reader.error() != libk::CpioError::None)
-        pr_err("Initramfs unpacking failed: %s at offset %u\n", libk::cpio_error_string(reader.error()),
-            static_cast<unsigned>(reader.offset()));
     pr_info("initramfs: unpacked %u files, %u directories, %u other entries (%u failed)\n", u->files,
         u->directories, u->others, u->failures);
     kfree(u);

@@ -12,8 +12,8 @@ PROMPT = re.compile(r"(\w+)@kernlab:([^\n]*?)([#$]) $")
 class Shell:
     """Boots kernlab (QEMU -kernel by default, or the ISO) to its shell."""
 
-    def __init__(self, build_dir, append="", iso=False, boot_timeout=90, extra_args=(), memory="128M"):
-        self.qemu = Qemu(build_dir, iso=iso, append=append, extra_args=extra_args, memory=memory)
+    def __init__(self, build_dir, append="", iso=False, boot_timeout=90, extra_args=(), memory="128M", initrd=None):
+        self.qemu = Qemu(build_dir, iso=iso, append=append, extra_args=extra_args, memory=memory, initrd=initrd)
         self._consumed = 0
         try:
             self.wait_prompt(timeout=boot_timeout)

@@ -1,6 +1,7 @@
 """Boot tests of user space: kernlab boots to init and its shell, and the tests
 type the commands a user would, over the serial console."""
 
+import gzip
 import os
 import re
 import sys
@@ -240,6 +241,45 @@ def panic_when_no_init(build_dir):
             for path in ["/sbin/init", "/etc/init", "/bin/init", "/bin/sh"]:
                 expect(f"Run {path} as init process" in text, f"{path} was not tried")
             expect("Kernel panic - not syncing: No working init found" in text, "no panic")
+    finally:
+        os.unlink(archive)
+
+
+@boot_test
+def initramfs_gzip(build_dir):
+    """A gzip'd initramfs (as the ISO has it) followed by a plain archive, as
+    Linux takes them: both unpacked, the same entries as the plain initramfs."""
+    with open(os.path.join(build_dir, "initramfs.cpio"), "rb") as plain:
+        packed = gzip.compress(plain.read(), compresslevel=9, mtime=0)
+    extra = cpio_newc([("etc/extra", 0o100644, b"from the second archive\n")])
+    archive = os.path.join(tempfile.gettempdir(), f"kernlab-gzip-{os.getpid()}.cpio")
+    with open(archive, "wb") as out:
+        out.write(packed + bytes(4) + extra)
+    try:
+        with Shell(build_dir, initrd=archive) as sh:
+            log = sh.run("dmesg | grep 'initramfs: unpacked'")
+            expect(re.search(r"unpacked 8\d files, 2\d directories, \d+ other entries \(0 failed\)", log), f"dmesg:\n{log}")
+            expect(sh.run("cat /etc/extra").strip() == "from the second archive", "the plain archive after it")
+            expect(sh.run("/bin/busybox true; echo $?").strip() == "0", "busybox from the gzip'd archive")
+    finally:
+        os.unlink(archive)
+
+
+@boot_test
+def initramfs_gzip_truncated(build_dir):
+    """A gzip'd initramfs cut short: Linux's "Initramfs unpacking failed" with
+    the reason, and then no init to run (the kernel stays up to say so)."""
+    with open(os.path.join(build_dir, "initramfs.cpio"), "rb") as plain:
+        packed = gzip.compress(plain.read(), compresslevel=9, mtime=0)
+    archive = os.path.join(tempfile.gettempdir(), f"kernlab-gzip-cut-{os.getpid()}.cpio")
+    with open(archive, "wb") as out:
+        out.write(packed[:len(packed) // 3])
+    try:
+        with Qemu(build_dir, append="test_exit", initrd=archive) as qemu:
+            status = qemu.wait_exit(timeout=60)
+            text = qemu.output()
+            expect("Initramfs unpacking failed: compressed data truncated" in text, f"no unpack error:\n{text[-2000:]}")
+            expect(status == EXIT_PANIC and "No working init found" in text, f"exit status {status}")
     finally:
         os.unlink(archive)
 

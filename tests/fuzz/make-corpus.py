@@ -4,6 +4,7 @@
 # seeds are built with the i686 cross compiler and the ext2 super blocks with
 # mke2fs, when those are installed (otherwise the checked-in files stay).
 #   tests/fuzz/make-corpus.py [corpus-dir]
+import gzip
 import os
 import shutil
 import struct
@@ -176,6 +177,10 @@ def cpio_seeds():
     # Two archives back to back with zero padding between, as Linux accepts.
     second = cpio_entry(5, 0o100600, "./extra", b"x") + cpio_entry(0, 0, "TRAILER!!!")
     write("cpio", "concatenated", archive + bytes(512) + second)
+    # The same archives compressed, as a gzip'd initramfs (mtime 0: the same bytes each run).
+    write("gunzip", "initramfs-gz", gzip.compress(archive * 20, compresslevel=9, mtime=0))
+    write("gunzip", "stored", gzip.compress(second, compresslevel=0, mtime=0))
+    write("gunzip", "two-members", gzip.compress(archive, mtime=0) + gzip.compress(second, mtime=0))
 
 
 # ---- command lines ----
