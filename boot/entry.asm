@@ -8,6 +8,7 @@ PT_DS equ 28                             ; offsets in struct pt_regs
 PT_ES equ 32
 PT_FS equ 36
 PT_GS equ 40
+PT_VECTOR equ 48
 
 extern do_interrupt
 global interrupt_entry_table, ret_from_interrupt
@@ -74,19 +75,23 @@ interrupt_common:
 ret_from_interrupt:                      ; esp points at a struct pt_regs
     ; Segment registers that already hold the saved selectors are not loaded
     ; again (they are fresh: set_thread_area reloads %fs and %gs after it
-    ; rewrites a descriptor, and a task switch loads the next task's).
+    ; rewrites a descriptor, and a task switch loads the next task's). The
+    ; frame's vector, no longer needed, says which way: 0 all held, 1 reload.
+    mov dword [esp + PT_VECTOR], 1
     mov ax, ds
     cmp ax, [esp + PT_DS]
-    jne .reload_segments
+    jne .restore
     mov ax, es
     cmp ax, [esp + PT_ES]
-    jne .reload_segments
+    jne .restore
     mov ax, fs
     cmp ax, [esp + PT_FS]
-    jne .reload_segments
+    jne .restore
     mov ax, gs
     cmp ax, [esp + PT_GS]
-    jne .reload_segments
+    jne .restore
+    mov dword [esp + PT_VECTOR], 0
+.restore:
     pop ebx
     pop ecx
     pop edx
@@ -94,16 +99,10 @@ ret_from_interrupt:                      ; esp points at a struct pt_regs
     pop edi
     pop ebp
     pop eax
+    cmp dword [esp + PT_VECTOR - 28], 0
+    jne .pop_ds
     add esp, 28                          ; ds, es, fs, gs, orig_ax, vector, error code
     iret
-.reload_segments:
-    pop ebx
-    pop ecx
-    pop edx
-    pop esi
-    pop edi
-    pop ebp
-    pop eax
 .pop_ds:
     pop ds
 .pop_es:

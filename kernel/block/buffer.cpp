@@ -21,7 +21,7 @@ struct CachedBuffer {
     CachedBuffer* lru_next;
 };
 
-constexpr unsigned hash_size = 4096;
+constexpr unsigned hash_size = 32768;
 constexpr unsigned long min_cache_bytes = 4ul * 1024 * 1024;
 constexpr unsigned flush_interval_ms = 5000;
 
@@ -63,6 +63,14 @@ void lru_push_front(CachedBuffer* c)
     lru_head = c;
     if (!lru_tail)
         lru_tail = c;
+}
+
+// A reference to a cached buffer, which becomes the most recently used.
+void take(CachedBuffer* c)
+{
+    ++c->bh.b_count;
+    lru_unlink(c);
+    lru_push_front(c);
 }
 
 CachedBuffer* lookup(block_device* bdev, sector_t block, unsigned size)
@@ -176,9 +184,7 @@ CachedBuffer* new_buffer(unsigned size)
 buffer_head* getblk_locked(block_device* bdev, sector_t block, unsigned size)
 {
     if (CachedBuffer* c = lookup(bdev, block, size)) {
-        ++c->bh.b_count;
-        lru_unlink(c);
-        lru_push_front(c);
+        take(c);
         return &c->bh;
     }
     CachedBuffer* c = new_buffer(size);
@@ -245,6 +251,22 @@ extern "C" struct buffer_head* __find_get_block(struct block_device* bdev, secto
         ++c->bh.b_count;
     mutex_unlock(&cache_lock);
     return c ? &c->bh : nullptr;
+}
+
+extern "C" unsigned find_get_blocks(
+    struct block_device* bdev, sector_t block, unsigned size, struct buffer_head** out, unsigned max)
+{
+    unsigned found = 0;
+    mutex_lock(&cache_lock);
+    for (; found < max; ++found) {
+        CachedBuffer* c = lookup(bdev, block + found, size);
+        if (!c || !buffer_uptodate(&c->bh))
+            break;
+        take(c);
+        out[found] = &c->bh;
+    }
+    mutex_unlock(&cache_lock);
+    return found;
 }
 
 extern "C" struct buffer_head* __getblk(struct block_device* bdev, sector_t block, unsigned size)

@@ -7,15 +7,14 @@
 
 namespace {
 
-// Takes the mutex if it is free. Interrupts off make the test-and-set atomic.
+// Takes the mutex if it is free: one locked cmpxchg, which is also the full
+// barrier between a sleeper's queueing and its test (mutex_unlock's fence
+// pairs with it).
 bool try_take(struct mutex* lock)
 {
-    uint32_t flags = arch::local_irq_save();
-    bool taken = lock->owner == nullptr;
-    if (taken)
-        lock->owner = to_task_struct(current);
-    arch::local_irq_restore(flags);
-    return taken;
+    task_struct* expected = nullptr;
+    return __atomic_compare_exchange_n(&lock->owner, &expected, to_task_struct(current), false, __ATOMIC_ACQUIRE,
+        __ATOMIC_RELAXED);
 }
 
 long lock_in_state(struct mutex* lock, long state)
@@ -60,11 +59,9 @@ EXPORT_SYMBOL(mutex_trylock);
 
 extern "C" void mutex_unlock(struct mutex* lock)
 {
-    uint32_t flags = arch::local_irq_save();
     if (lock->owner != to_task_struct(current))
         printk(KERN_WARNING "mutex_unlock: %p not held by %s\n", static_cast<void*>(lock), current->comm);
-    lock->owner = nullptr;
-    arch::local_irq_restore(flags);
-    wake_up(&lock->wait_list);
+    __atomic_store_n(&lock->owner, nullptr, __ATOMIC_RELEASE);
+    wake_up(&lock->wait_list);   // tests for sleepers after a full fence
 }
 EXPORT_SYMBOL(mutex_unlock);

@@ -7,7 +7,7 @@
  *   fstest fds                    fstest efault
  *   fstest getdents DIR           fstest fifo PATH
  *   fstest readspeed PATH MIB     fstest direct BLOCKDEVICE
- *   fstest directfile PATH
+ *   fstest directfile PATH        fstest partialread PATH
  * Each prints what it saw; "FAIL" lines and exit status 1 mark a failure. */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/select.h>
 #include <sys/sendfile.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -634,6 +635,53 @@ static int cmd_directfile(const char *path)
     return failures != 0;
 }
 
+/* Buffered reads of a file at odd offsets and lengths, across many blocks,
+ * and into a buffer whose end is not mapped: the bytes up to the hole come
+ * back, then EFAULT (as on Linux). Then its blocks go to another file and it
+ * gets new ones: reads follow the new map. */
+static int cmd_partialread(const char *path)
+{
+    enum { K = 1024, BYTES = 64 * K };
+    static char one[BYTES], two[BYTES];
+    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+        printf("partialread: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    fill(one, 0, BYTES);
+    CHECK(pwrite(fd, one, BYTES, 0) == BYTES, "a write of 64 KiB");
+    CHECK(pread(fd, two, BYTES, 0) == BYTES && same_as_file(two, 0, BYTES), "a read of all of it");
+    memset(two, 0, BYTES);
+    CHECK(pread(fd, two, 40000, 1000) == 40000 && same_as_file(two, 1000, 40000), "40000 bytes at 1000");
+    CHECK(pread(fd, two, 10, BYTES - 3) == 3 && same_as_file(two, BYTES - 3, 3), "10 bytes at 3 before the end give 3");
+    char *pages = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (pages == MAP_FAILED) {
+        printf("partialread: mmap: %s\n", strerror(errno));
+        return 1;
+    }
+    munmap(pages + 4096, 4096);
+    char *tail = pages + 4096 - 1500;
+    long got = pread(fd, tail, 5000, 3000);
+    CHECK(got == 1500 && same_as_file(tail, 3000, 1500), "5000 bytes into 1500 mapped ones give 1500 (%ld)", got);
+    CHECK(RAW(SYS_pread64, fd, pages + 4096, 100, 0, 0) == -EFAULT, "a read into the hole is EFAULT");
+    CHECK(RAW(SYS_pread64, fd, bad, 100, 0, 0) == -EFAULT, "a read into the kernel is EFAULT");
+    munmap(pages, 4096);
+    /* Its blocks freed and taken by another file, the file's new blocks are
+     * elsewhere: a read must not find the old ones. */
+    char other[256];
+    snprintf(other, sizeof other, "%s.other", path);
+    int taker = open(other, O_RDWR | O_CREAT | O_TRUNC, 0644);
+    memset(two, 0x77, BYTES);
+    CHECK(ftruncate(fd, 0) == 0 && pwrite(taker, two, BYTES, 0) == BYTES && pwrite(fd, one, BYTES, 0) == BYTES,
+        "truncated, its blocks written by another file, written again");
+    memset(two, 0, BYTES);
+    CHECK(pread(fd, two, BYTES, 0) == BYTES && same_as_file(two, 0, BYTES), "a read gives the new data");
+    close(taker);
+    unlink(other);
+    close(fd);
+    return failures != 0;
+}
+
 static int cmd_getdents(const char *dir)
 {
     int d = open(dir, O_RDONLY | O_DIRECTORY);
@@ -686,6 +734,8 @@ int main(int argc, char **argv)
         return cmd_direct(argv[2]);
     if (!strcmp(cmd, "directfile") && argc == 3)
         return cmd_directfile(argv[2]);
+    if (!strcmp(cmd, "partialread") && argc == 3)
+        return cmd_partialread(argv[2]);
     if (!strcmp(cmd, "getdents") && argc == 3)
         return cmd_getdents(argv[2]);
     fprintf(stderr, "usage: fstest mkfifo|mknod|statx|sendfile|sleep|sigmask|hole|at|fds|efault|getdents ...\n");

@@ -99,16 +99,12 @@ ssize_t ext2_direct_write(file* f, const char __user* buffer, size_t count, loff
 {
     inode* node = file_inode(f);
     super_block* sb = node->i_sb;
-    if (ext2_read_only(sb))
-        return -EROFS;
-    if (*pos < 0 || !sector_aligned(buffer, count, *pos))
-        return -EINVAL;
+    if (int error = ext2_write_checks(sb, *pos, &count))
+        return error;
     if (count == 0)
         return 0;
-    if (*pos >= sb->s_maxbytes)
-        return -EFBIG;
-    if (static_cast<loff_t>(count) > sb->s_maxbytes - *pos)
-        count = static_cast<size_t>(sb->s_maxbytes - *pos);
+    if (!sector_aligned(buffer, count, *pos))
+        return -EINVAL;
     Ext2Lock lock(sb);
     uint32_t block_size = static_cast<uint32_t>(sb->s_blocksize);
     size_t done = 0;
@@ -119,38 +115,32 @@ ssize_t ext2_direct_write(file* f, const char __user* buffer, size_t count, loff
         uint64_t logical = position / block_size;
         uint32_t offset = static_cast<uint32_t>(position % block_size);
         size_t whole_blocks = (count - done) / block_size;
+        uint32_t wanted = whole_blocks < max_extent_blocks ? static_cast<uint32_t>(whole_blocks) : max_extent_blocks;
+        uint32_t first = 0, run = 1;
+        size_t through = 0;   // bytes to write through the cache instead
         if (offset || whole_blocks == 0) {
-            size_t piece = block_size - offset < count - done ? block_size - offset : count - done;
-            ssize_t n = write_through(f, buffer + done, piece, pos);
-            if (n < 0) {
-                error = static_cast<int>(n);
+            through = block_size - offset < count - done ? block_size - offset : count - done;
+        } else {
+            uint64_t hole_blocks = 1;
+            auto mapped = ext2_get_block(node, logical, false, &hole_blocks, &run);
+            if (mapped.is_error()) {
+                error = -mapped.error().code();
                 break;
             }
-            done += static_cast<size_t>(n);
-            if (static_cast<size_t>(n) < piece)
-                break;
-            continue;
-        }
-        uint32_t wanted = whole_blocks < max_extent_blocks ? static_cast<uint32_t>(whole_blocks) : max_extent_blocks;
-        uint32_t run = 1;
-        uint64_t hole_blocks = 1;
-        auto mapped = ext2_get_block(node, logical, false, &hole_blocks, &run);
-        if (mapped.is_error()) {
-            error = -mapped.error().code();
-            break;
-        }
-        uint32_t first = mapped.value();
-        bool past_end = position >= static_cast<uint64_t>(node->i_size);
-        if (first == 0 && !past_end) {
+            first = mapped.value();
             // A hole inside the file: until the data is on the disk, a new block
             // would show whatever it held before; the cache zeroes it first.
-            ssize_t n = write_through(f, buffer + done, block_size, pos);
+            if (first == 0 && position < static_cast<uint64_t>(node->i_size))
+                through = block_size;
+        }
+        if (through) {
+            ssize_t n = write_through(f, buffer + done, through, pos);
             if (n < 0) {
                 error = static_cast<int>(n);
                 break;
             }
             done += static_cast<size_t>(n);
-            if (static_cast<size_t>(n) < block_size)
+            if (static_cast<size_t>(n) < through)
                 break;
             continue;
         }

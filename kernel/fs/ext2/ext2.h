@@ -25,6 +25,14 @@ struct Ext2Inode {
     uint32_t i_generation;
     uint32_t block_group;
     uint32_t alloc_goal;            // where the next data block should go
+    // The last run of blocks ext2_get_block found for a caller that asked for
+    // runs: logical blocks [run_logical, run_logical + run_length) lie one
+    // after another from run_block on (run_length 0: none). Sequential reads
+    // and writes then skip the walk through the indirect blocks. Mapped blocks
+    // leave the map only in ext2_free_blocks_from, which forgets it.
+    uint64_t run_logical;
+    uint32_t run_block;
+    uint32_t run_length;
     bool fresh;                     // never written: zero its inode-table slot first
     libk::ListNode cache_node;      // on the super block's inode cache
 };
@@ -147,6 +155,10 @@ extern const file_operations ext2_file_operations;
 // read and write of a regular file through the buffer cache (file.cpp), and
 // with O_DIRECT around it (direct.cpp).
 ssize_t ext2_buffered_read(file* f, char __user* buffer, size_t count, loff_t* pos);
+// What every write checks first (Linux's generic_write_checks): -EROFS, -EINVAL
+// for a negative position, -EFBIG at the size limit, else 0 with `*count` cut
+// to what fits.
+int ext2_write_checks(super_block* sb, loff_t pos, size_t* count);
 ssize_t ext2_buffered_write(file* f, const char __user* buffer, size_t count, loff_t* pos);
 ssize_t ext2_direct_read(file* f, char __user* buffer, size_t count, loff_t* pos);
 ssize_t ext2_direct_write(file* f, const char __user* buffer, size_t count, loff_t* pos);

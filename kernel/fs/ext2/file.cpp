@@ -8,7 +8,45 @@
 #include <linux/stat.h>
 
 namespace {
+
 constexpr uint64_t hole_chunk = 1024 * 1024;
+constexpr unsigned read_batch = 64;   // cached blocks looked up under one lock
+
+// Copies from `blocks` adjacent blocks on the disk, `first` on, to the user,
+// starting `offset` bytes into the first: at most `bytes`. Cached blocks are
+// taken a batch at a time (one lock, not one a block); one that is not cached
+// is read. Returns the bytes copied, or an error if none were.
+ssize_t copy_blocks_to_user(super_block* sb, uint32_t first, uint32_t blocks, uint32_t offset,
+    char __user* buffer, size_t bytes)
+{
+    uint32_t block_size = static_cast<uint32_t>(sb->s_blocksize);
+    buffer_head* batch[read_batch];
+    unsigned got = 0;
+    if (ext2_valid_block(EXT2_SB(sb), first) && ext2_valid_block(EXT2_SB(sb), first + blocks - 1))
+        got = find_get_blocks(sb->s_bdev, first, block_size, batch, blocks < read_batch ? blocks : read_batch);
+    if (got == 0) {
+        auto bh = ext2_bread(sb, first);
+        if (bh.is_error())
+            return -bh.error().code();
+        batch[0] = bh.value();
+        got = 1;
+    }
+    size_t done = 0;
+    unsigned long left = 0;
+    for (unsigned i = 0; i < got; ++i) {
+        size_t piece = block_size - offset < bytes - done ? block_size - offset : bytes - done;
+        if (!left && piece) {
+            left = copy_to_user(buffer + done, batch[i]->b_data + offset, piece);
+            done += piece - left;
+        }
+        offset = 0;
+        brelse(batch[i]);
+    }
+    if (left && done == 0)
+        return -EFAULT;
+    return static_cast<ssize_t>(done);
+}
+
 } // namespace
 
 ssize_t ext2_buffered_read(file* f, char __user* buffer, size_t count, loff_t* pos)
@@ -35,63 +73,73 @@ ssize_t ext2_buffered_read(file* f, char __user* buffer, size_t count, loff_t* p
     while (done < count) {
         uint64_t position = static_cast<uint64_t>(*pos);
         uint32_t offset = static_cast<uint32_t>(position % block_size);
-        size_t chunk = block_size - offset;
         uint64_t logical = position / block_size;
-        uint64_t hole_blocks = 1;
-        ErrorOr<uint32_t> block = run_left && logical == run_logical ? ErrorOr<uint32_t>(run_block)
-                                                                     : ext2_get_block(node, logical, false, &hole_blocks, &run_left);
-        if (block.is_error())
-            return done ? static_cast<ssize_t>(done) : -block.error().code();
-        if (block.value() == 0) {
-            run_left = 0;
-        } else {
-            run_logical = logical + 1;
-            run_block = block.value() + 1;
-            --run_left;
+        if (!run_left || logical != run_logical) {
+            uint64_t hole_blocks = 1;
+            auto block = ext2_get_block(node, logical, false, &hole_blocks, &run_left);
+            if (block.is_error())
+                return done ? static_cast<ssize_t>(done) : -block.error().code();
+            if (block.value() == 0) {
+                // A hole: zeros for all of it at once, not block by block (a MiB
+                // at a time, so that a huge read still lets others run).
+                uint64_t hole = hole_blocks * block_size - offset;
+                if (hole > count - done)
+                    hole = count - done;
+                if (hole > hole_chunk)
+                    hole = hole_chunk;
+                size_t chunk = static_cast<size_t>(hole);
+                unsigned long left = clear_user(buffer + done, chunk);
+                done += chunk - left;
+                *pos += static_cast<loff_t>(chunk - left);
+                if (left)
+                    return done ? static_cast<ssize_t>(done) : -EFAULT;
+                run_left = 0;
+                cond_resched();
+                continue;
+            }
+            run_logical = logical;
+            run_block = block.value();
         }
-        unsigned long left;
-        if (block.value() == 0) {
-            // A hole: zeros for all of it at once, not block by block (a MiB at
-            // a time, so that a huge read still lets others run).
-            uint64_t hole = hole_blocks * block_size - offset;
-            if (hole > count - done)
-                hole = count - done;
-            if (hole > hole_chunk)
-                hole = hole_chunk;
-            chunk = static_cast<size_t>(hole);
-            left = clear_user(buffer + done, chunk);
-        } else {
-            if (chunk > count - done)
-                chunk = count - done;
-            auto bh = ext2_bread(sb, block.value());
-            if (bh.is_error())
-                return done ? static_cast<ssize_t>(done) : -bh.error().code();
-            left = copy_to_user(buffer + done, bh.value()->b_data + offset, chunk);
-            brelse(bh.value());
-        }
-        done += chunk - left;
-        *pos += static_cast<loff_t>(chunk - left);
-        if (left)
-            return done ? static_cast<ssize_t>(done) : -EFAULT;
+        uint64_t wanted = (offset + (count - done) + block_size - 1) / block_size;
+        uint32_t blocks = wanted < run_left ? static_cast<uint32_t>(wanted) : run_left;
+        ssize_t n = copy_blocks_to_user(sb, run_block, blocks, offset, buffer + done, count - done);
+        if (n < 0)
+            return done ? static_cast<ssize_t>(done) : n;
+        done += static_cast<size_t>(n);
+        *pos += n;
+        // Whole blocks passed; a short copy (a fault) tries again from there.
+        uint32_t passed = static_cast<uint32_t>((offset + static_cast<size_t>(n)) / block_size);
+        run_logical += passed;
+        run_block += passed;
+        run_left -= passed;
         cond_resched();
     }
     return static_cast<ssize_t>(done);
+}
+
+int ext2_write_checks(super_block* sb, loff_t pos, size_t* count)
+{
+    if (ext2_read_only(sb))
+        return -EROFS;
+    if (pos < 0)
+        return -EINVAL;
+    if (*count == 0)
+        return 0;
+    if (pos >= sb->s_maxbytes)
+        return -EFBIG;
+    if (static_cast<loff_t>(*count) > sb->s_maxbytes - pos)
+        *count = static_cast<size_t>(sb->s_maxbytes - pos);
+    return 0;
 }
 
 ssize_t ext2_buffered_write(file* f, const char __user* buffer, size_t count, loff_t* pos)
 {
     inode* node = file_inode(f);
     super_block* sb = node->i_sb;
-    if (ext2_read_only(sb))
-        return -EROFS;
-    if (*pos < 0)
-        return -EINVAL;
+    if (int error = ext2_write_checks(sb, *pos, &count))
+        return error;
     if (count == 0)
         return 0;
-    if (*pos >= sb->s_maxbytes)
-        return -EFBIG;
-    if (static_cast<loff_t>(count) > sb->s_maxbytes - *pos)
-        count = static_cast<size_t>(sb->s_maxbytes - *pos);
     Ext2Lock lock(sb);
     uint32_t block_size = static_cast<uint32_t>(sb->s_blocksize);
     size_t done = 0;

@@ -305,6 +305,11 @@ ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uin
     super_block* sb = node->i_sb;
     Ext2SbInfo* sbi = EXT2_SB(sb);
     Ext2Inode* ei = EXT2_I(node);
+    if (run && logical - ei->run_logical < ei->run_length) {   // below run_logical wraps around
+        uint32_t into = static_cast<uint32_t>(logical - ei->run_logical);
+        *run = ei->run_length - into;
+        return ei->run_block + into;
+    }
     uint32_t p = sbi->geometry.addr_per_block;
     e2::BlockPath path;
     if (!e2::block_path(p, logical, path))
@@ -351,8 +356,12 @@ ErrorOr<uint32_t> ext2_get_block(inode* node, uint64_t logical, bool create, uin
     }
     if (!ext2_valid_block(sbi, block))
         return ext2_corrupt(sb, "data block number out of range", block);
-    if (run)   // the run's blocks are valid when its last one is
+    if (run) {   // the run's blocks are valid when its last one is
         *run = ext2_valid_block(sbi, block + contiguous - 1) ? contiguous : 1;
+        ei->run_logical = logical;
+        ei->run_block = block;
+        ei->run_length = *run;
+    }
     return block;
 }
 
@@ -391,6 +400,7 @@ ErrorOr<uint32_t> ext2_map_new_run(inode* node, uint64_t logical, uint32_t wante
 ErrorOr<void> ext2_free_blocks_from(inode* node, uint64_t from)
 {
     Ext2Inode* ei = EXT2_I(node);
+    ei->run_length = 0;
     uint64_t p = EXT2_SB(node->i_sb)->geometry.addr_per_block;
     bool changed = false;
     for (uint32_t i = 0; i < e2::n_direct; ++i)
