@@ -218,3 +218,24 @@ def buffer_cache_gives_memory_back(build_dir):
         log = user_output(sh, "dmesg | grep 'Out of memory' || true")
         expect(log == "", f"the OOM killer killed while the cache held memory:\n{log}")
         expect(meminfo("Buffers") < cached, "the cache gave nothing back")
+
+
+@boot_test
+def buffer_cache_forgets_freed_blocks(build_dir):
+    """A deleted file's blocks leave the buffer cache at once (Linux drops a
+    file's page cache when it is deleted): Buffers falls by about the file's
+    size, and those still dirty are no longer (never written back)."""
+    with Shell(build_dir) as sh:
+        def meminfo(field):
+            return int(re.search(rf"^{field}:\s+(\d+) kB", sh.run("cat /proc/meminfo"), re.M).group(1))
+
+        for command in ("insmod /lib/modules/memdrive.ko nsectors=32768", "mkfs.ext2 -q /dev/memdrive",
+                        "mount -t ext2 /dev/memdrive /mnt", "dd if=/dev/zero of=/mnt/file bs=1M count=8 2>/dev/null"):
+            sh.run(command, timeout=120)
+        before = meminfo("Buffers")
+        expect(before >= 8 * 1024, f"8 MiB just written, Buffers is {before} kB")
+        sh.run("rm /mnt/file")
+        after = meminfo("Buffers")
+        expect(before - after >= 7 * 1024, f"rm gave back only {before - after} kB (Buffers {before} -> {after} kB)")
+        expect(meminfo("Dirty") < 1024, f"the deleted file's blocks are still dirty: {meminfo('Dirty')} kB")
+

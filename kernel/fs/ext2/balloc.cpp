@@ -122,6 +122,10 @@ void ext2_free_block(super_block* sb, uint32_t block)
     e2::clear_bit(map, bit);
     mark_buffer_dirty(bh.value());
     brelse(bh.value());
+    // Its cached copy is dead: forgotten now, dirty or not (Linux's bforget;
+    // there a file's data leaves with its page cache), so that it neither
+    // stays in memory nor is written back over the block's next owner.
+    clean_bdev_aliases(sb->s_bdev, block, 1);
     desc->bg_free_blocks_count++;
     group_desc_dirty(sbi, group);
     disk.s_free_blocks_count++;
