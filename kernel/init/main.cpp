@@ -119,6 +119,7 @@ void rest_init()
 
 extern "C" void start_kernel(uint32_t magic, uint32_t boot_info_phys)
 {
+    time_mark_boot();                           // timestamps count from kernel entry
     printk(KERN_INFO "#### start_kernel() ####\n");
     setup_boot_params(magic, boot_info_phys);   // boot loader info, command line
     parse_kernel_params();                      // loglevel=, quiet, init=, ...: before the consoles replay the log

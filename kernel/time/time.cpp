@@ -21,7 +21,7 @@ constexpr uint16_t pit_channel0 = 0x40, pit_channel2 = 0x42, pit_command = 0x43;
 constexpr uint16_t port_b = 0x61;   // gate of PIT channel 2 and its output bit
 
 constinit uint32_t measured_tsc_khz = 0;
-constinit uint64_t tsc_at_boot = 0;
+constinit uint64_t tsc_at_boot = 0;   // kernel entry (time_mark_boot)
 
 // Measures the TSC against a one-shot of PIT channel 2 (polled, so it works
 // before interrupts are on). Under QEMU the host may stop the CPU thread in
@@ -30,7 +30,7 @@ constinit uint64_t tsc_at_boot = 0;
 // windows is the true rate.
 uint32_t calibrate_tsc_khz()
 {
-    constexpr uint32_t window_us = 2000, windows = 5;
+    constexpr uint32_t window_us = 2000, windows = 3;
     constexpr uint32_t latch = pit_frequency / (1000000 / window_us);
     uint64_t measured[windows];
     for (uint32_t i = 0; i < windows; ++i) {
@@ -41,7 +41,7 @@ uint32_t calibrate_tsc_khz()
         uint64_t start = arch::rdtsc();
         while (!(arch::inb(port_b) & 0x20)) { }
         uint64_t cycles = arch::rdtsc() - start;
-        uint32_t at = i;   // insertion sort: five numbers
+        uint32_t at = i;   // insertion sort: three numbers
         for (; at > 0 && measured[at - 1] > cycles; --at)
             measured[at] = measured[at - 1];
         measured[at] = cycles;
@@ -76,10 +76,14 @@ irqreturn_t timer_interrupt(int, void*)
 
 } // namespace
 
+void time_mark_boot()
+{
+    tsc_at_boot = arch::rdtsc();
+}
+
 void time_init()
 {
     measured_tsc_khz = calibrate_tsc_khz();
-    tsc_at_boot = arch::rdtsc();
 
     constexpr uint32_t divisor = (pit_frequency + HZ / 2) / HZ;
     arch::outb(pit_command, 0x34);   // channel 0, lo/hi, mode 2 (rate generator)

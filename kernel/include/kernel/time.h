@@ -29,6 +29,7 @@ inline unsigned long jiffies_to_msecs(unsigned long j) { return j * (1000 / HZ);
 // Wrap-safe comparison, as Linux's time_after(a, b).
 inline bool time_after(unsigned long a, unsigned long b) { return static_cast<long>(b - a) < 0; }
 
+void time_mark_boot();  // the TSC at kernel entry: local_clock() counts from here
 void time_init();       // programs the PIT for HZ and calibrates the TSC
 
 // Wall-clock time in nanoseconds since the epoch (kernel/time/timekeeping.cpp),
