@@ -63,6 +63,7 @@ struct bvec_iter {
 typedef void (bio_end_io_t)(struct bio *);
 
 #define BIO_INLINE_VECS 4
+#define BIO_MAX_VECS 256
 
 struct bio {
     struct bio *bi_next;       /* requests chain their bios here */
@@ -73,9 +74,11 @@ struct bio {
     int bi_error;              /* -errno, for 4.x-era drivers */
     struct bvec_iter bi_iter;
     unsigned short bi_vcnt;
+    unsigned short bi_max_vecs;   /* room in bi_io_vec */
     bio_end_io_t *bi_end_io;
     void *bi_private;
-    struct bio_vec bi_io_vec[BIO_INLINE_VECS];
+    struct bio_vec *bi_io_vec;    /* the segments: bi_inline_vecs, or a table of the maker's */
+    struct bio_vec bi_inline_vecs[BIO_INLINE_VECS];
 };
 
 #define bio_op(bio) ((bio)->bi_opf & REQ_OP_MASK)
@@ -118,7 +121,11 @@ static inline void *bio_data(struct bio *bio)
     return (char *)page_address(v.bv_page) + v.bv_offset;
 }
 
-/* A bio on the heap, room for `nr_vecs` (<= BIO_INLINE_VECS) segments. */
+/* Linux's bio_init: an empty bio for `bdev` whose segments go in `table`
+ * (room for `max_vecs`; NULL: its own BIO_INLINE_VECS). */
+void bio_init(struct bio *bio, struct block_device *bdev, struct bio_vec *table, unsigned short max_vecs,
+              unsigned int opf);
+/* A bio on the heap, room for `nr_vecs` (<= BIO_MAX_VECS) segments. */
 struct bio *bio_alloc(unsigned int gfp_mask, unsigned int nr_vecs);
 void bio_put(struct bio *bio);
 /* Appends `len` bytes at `offset` in `page`; returns len, or 0 when full. */

@@ -253,25 +253,35 @@ long blkdev_ioctl(file* f, unsigned int cmd, unsigned long arg)
     }
 }
 
+// Segments of one bio of user pages: as many pages as a request of the
+// default max_hw_sectors (255 sectors) holds, and one more for a buffer that
+// does not start on a page.
+constexpr unsigned user_io_vecs = 33;
+
 } // namespace
 
-// The user's own pages are the bios' segments, with no copy.
+// The user's own pages are the bios' segments, with no copy; each bio is as
+// big as the queue takes (max_hw_sectors).
 extern "C" ssize_t blkdev_user_io(block_device* bdev, int op, sector_t sector, char __user* buffer, size_t count)
 {
     auto address = reinterpret_cast<unsigned long>(buffer);
+    request_queue* q = bdev->bd_disk ? bdev->bd_disk->queue : nullptr;
+    size_t bio_limit = q && q->max_hw_sectors ? static_cast<size_t>(q->max_hw_sectors) << 9 : PAGE_SIZE;
     size_t done = 0;
     int error = 0;
     while (done < count && !error) {
-        bio b {};
-        b.bi_bdev = bdev;
-        b.bi_opf = static_cast<unsigned>(op);
+        bio b;
+        bio_vec vecs[user_io_vecs];
+        void* pinned[user_io_vecs];
+        bio_init(&b, bdev, vecs, user_io_vecs, static_cast<unsigned>(op));
         b.bi_iter.bi_sector = sector + static_cast<sector_t>(done >> 9);
-        void* pinned[BIO_INLINE_VECS];
         unsigned size = 0;
-        while (done + size < count && b.bi_vcnt < BIO_INLINE_VECS) {
+        while (done + size < count && b.bi_vcnt < b.bi_max_vecs) {
             unsigned long at = address + done + size;
             unsigned offset = at & ~PAGE_MASK;
             unsigned piece = PAGE_SIZE - offset < count - done - size ? PAGE_SIZE - offset : count - done - size;
+            if (b.bi_vcnt && size + piece > bio_limit)
+                break;
             // A read from the disk writes into the user's page.
             void* user_page = get_user_page(current->mm, at, op == REQ_OP_READ);
             if (!user_page)

@@ -63,18 +63,33 @@ void blk_advance_request(request* rq, unsigned int nr_bytes, blk_status_t status
     }
 }
 
+extern "C" void bio_init(
+    struct bio* b, struct block_device* bdev, struct bio_vec* table, unsigned short max_vecs, unsigned int opf)
+{
+    *b = bio {};
+    b->bi_bdev = bdev;
+    b->bi_opf = opf;
+    b->bi_io_vec = table ? table : b->bi_inline_vecs;
+    b->bi_max_vecs = table ? max_vecs : BIO_INLINE_VECS;
+}
+
+// More segments than fit inline go in the same allocation, after the bio.
 extern "C" struct bio* bio_alloc(unsigned int, unsigned int nr_vecs)
 {
-    if (nr_vecs > BIO_INLINE_VECS)
+    if (nr_vecs > BIO_MAX_VECS)
         return nullptr;
-    return static_cast<bio*>(kzalloc(sizeof(bio), GFP_KERNEL));
+    size_t extra = nr_vecs > BIO_INLINE_VECS ? nr_vecs * sizeof(bio_vec) : 0;
+    auto* b = static_cast<bio*>(kmalloc(sizeof(bio) + extra, GFP_KERNEL));
+    if (b)
+        bio_init(b, nullptr, extra ? reinterpret_cast<bio_vec*>(b + 1) : nullptr, static_cast<unsigned short>(nr_vecs), 0);
+    return b;
 }
 
 extern "C" void bio_put(struct bio* b) { kfree(b); }
 
 extern "C" int bio_add_page(struct bio* b, struct page* page, unsigned int len, unsigned int offset)
 {
-    if (b->bi_vcnt >= BIO_INLINE_VECS || offset + len > PAGE_SIZE)
+    if (b->bi_vcnt >= b->bi_max_vecs || offset + len > PAGE_SIZE)
         return 0;
     b->bi_io_vec[b->bi_vcnt++] = bio_vec { page, len, offset };
     b->bi_iter.bi_size += len;
@@ -154,9 +169,8 @@ extern "C" int submit_bio_wait(struct bio* b)
 
 int blk_rw_direct(block_device* bdev, int op, sector_t sector, void* buffer, unsigned bytes)
 {
-    bio b {};
-    b.bi_bdev = bdev;
-    b.bi_opf = static_cast<unsigned>(op);
+    bio b;
+    bio_init(&b, bdev, nullptr, 0, static_cast<unsigned>(op));
     b.bi_iter.bi_sector = sector;
     auto address = reinterpret_cast<unsigned long>(buffer);
     while (bytes) {
@@ -308,6 +322,7 @@ extern "C" void blk_queue_max_hw_sectors(struct request_queue* q, unsigned int s
     q->max_hw_sectors = sectors;
 }
 
+EXPORT_SYMBOL(bio_init);
 EXPORT_SYMBOL(bio_alloc);
 EXPORT_SYMBOL(bio_put);
 EXPORT_SYMBOL(bio_add_page);
