@@ -256,7 +256,7 @@ def main():
     kernels = [
         Kernel("kernlab", ["-kernel", kernel_elf, "-initrd", kernlab_cpio],
                make_iso(out, "kernlab", {"kernel.elf": iso_kernel, "initrd.cpio.gz": gzipped(kernlab_cpio)},
-                        "multiboot2 /boot/kernel.elf", "module2 /boot/initrd.cpio.gz initramfs"),
+                        "multiboot2 /boot/kernel.elf", "module2 --nounzip /boot/initrd.cpio.gz initramfs"),
                KERNLAB_PROMPT, "sh /bench/run; poweroff -f\r"),
         Kernel(f"Linux {linux_release}",
                ["-kernel", f"{linux}/vmlinuz", "-initrd", linux_cpio, "-append", "console=ttyS0 quiet"],
