@@ -9,7 +9,7 @@ namespace libk {
 namespace {
 
 constexpr unsigned max_code_bits = 15;
-constexpr unsigned fast_bits = 9;
+constexpr unsigned fast_bits = 11;
 constexpr unsigned literal_codes = 288;   // 0-255 literals, 256 end of block, 257-287 lengths
 constexpr unsigned distance_codes = 32;   // 30 used, 30 and 31 invalid
 constexpr unsigned end_of_block = 256;
@@ -40,12 +40,8 @@ public:
 
     uint32_t peek(unsigned count)
     {
-        while (m_count < count) {
-            uint32_t byte = m_position < m_size ? m_data[m_position] : 0;
-            ++m_position;
-            m_buffer |= byte << m_count;
-            m_count += 8;
-        }
+        if (m_count < count)
+            refill();
         return m_buffer & ((1u << count) - 1);
     }
     void drop(unsigned count)
@@ -70,6 +66,9 @@ public:
     {
         for (; count && m_count >= 8; --count)
             *out++ = static_cast<uint8_t>(take(8));
+        if (count == 0)
+            return true;
+        m_buffer = 0;   // the bits a word load put past m_count belong to bytes skipped now
         if (count > m_size - (m_position < m_size ? m_position : m_size))
             return false;
         memcpy(out, m_data + m_position, count);
@@ -78,12 +77,51 @@ public:
     }
 
 private:
+    // Whole bytes into the buffer while they fit (25 bits or more then), so
+    // that most peeks load nothing.
+    void refill()
+    {
+        if (m_size >= 4 && m_position <= m_size - 4) {
+            // One word load: the bytes that fit go in, the rest is read again next time.
+            uint32_t word;
+            __builtin_memcpy(&word, m_data + m_position, 4);
+            m_buffer |= word << m_count;
+            m_position += (31 - m_count) >> 3;
+            m_count |= 24;
+            return;
+        }
+        while (m_count <= 24) {
+            uint32_t byte = m_position < m_size ? m_data[m_position] : 0;
+            ++m_position;
+            m_buffer |= byte << m_count;
+            m_count += 8;
+        }
+    }
+
     const uint8_t* m_data = nullptr;
     size_t m_size = 0;
     size_t m_position = 0;   // next byte to load into the buffer (may pass m_size)
     uint32_t m_buffer = 0;
     unsigned m_count = 0;    // bits in m_buffer
 };
+
+// Copies `length` bytes from `distance` back to `to`, forward: the source may
+// overlap what the copy writes. Four bytes at a time when every word read
+// lies wholly behind the write position (distance >= 4); byte by byte below.
+void copy_match(uint8_t* to, size_t distance, size_t length)
+{
+    const uint8_t* from = to - distance;
+    size_t i = 0;
+    if (distance >= 4) {
+        for (; i + 4 <= length; i += 4) {
+            uint32_t word;
+            __builtin_memcpy(&word, from + i, 4);
+            __builtin_memcpy(to + i, &word, 4);
+        }
+    }
+    for (; i < length; ++i)
+        to[i] = from[i];
+}
 
 struct Huffman {
     uint16_t fast[1u << fast_bits] = {};   // symbol << 4 | code length; 0 when the code is longer
@@ -299,11 +337,7 @@ private:
                 return InflateError::DistanceTooFar;
             if (length > m_out_size - m_produced)
                 return InflateError::OutputFull;
-            // Byte by byte: the source may overlap what this copy writes.
-            const uint8_t* from = m_out + m_produced - distance;
-            uint8_t* to = m_out + m_produced;
-            for (size_t i = 0; i < length; ++i)
-                to[i] = from[i];
+            copy_match(m_out + m_produced, distance, length);
             m_produced += length;
         }
     }
@@ -427,22 +461,32 @@ InflateError gunzip(const uint8_t* in, size_t in_size, uint8_t* out, size_t out_
     return InflateError::None;
 }
 
+// Slicing by four: table[k][n] is the CRC of byte n followed by k zero bytes,
+// so four bytes take one word load and four lookups.
 uint32_t crc32(uint32_t crc, const uint8_t* data, size_t size)
 {
-    static uint32_t table[256];
+    static uint32_t table[4][256];
     static bool made = false;
     if (!made) {
         for (uint32_t n = 0; n < 256; ++n) {
             uint32_t c = n;
             for (int k = 0; k < 8; ++k)
                 c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
-            table[n] = c;
+            table[0][n] = c;
         }
+        for (uint32_t n = 0; n < 256; ++n)
+            for (int k = 1; k < 4; ++k)
+                table[k][n] = table[0][table[k - 1][n] & 0xff] ^ (table[k - 1][n] >> 8);
         made = true;
     }
     crc = ~crc;
-    for (size_t i = 0; i < size; ++i)
-        crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+    size_t i = 0;
+    for (; i + 4 <= size; i += 4) {
+        crc ^= little_endian32(data + i);
+        crc = table[3][crc & 0xff] ^ table[2][(crc >> 8) & 0xff] ^ table[1][(crc >> 16) & 0xff] ^ table[0][crc >> 24];
+    }
+    for (; i < size; ++i)
+        crc = table[0][(crc ^ data[i]) & 0xff] ^ (crc >> 8);
     return ~crc;
 }
 

@@ -101,6 +101,37 @@ TEST(Inflate, ZlibAtEveryLevelAndStrategy)
     }
 }
 
+// Stored blocks after compressed ones, which leave the bit reader partway
+// into a byte: deflateParams switches zlib to level 0 midway.
+TEST(Inflate, StoredBlocksAfterCompressedOnes)
+{
+    const std::vector<uint8_t> text = sample(100000, 2);
+    std::vector<uint8_t> data = text;
+    std::mt19937 random(3);
+    for (int i = 0; i < 100000; ++i)
+        data.push_back(static_cast<uint8_t>(random()));
+    data.insert(data.end(), text.begin(), text.begin() + 5000);
+    z_stream stream {};
+    ASSERT_EQ(deflateInit2(&stream, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY), Z_OK);
+    std::vector<uint8_t> packed(deflateBound(&stream, data.size()) + 4096);
+    stream.next_out = packed.data();
+    stream.avail_out = static_cast<uInt>(packed.size());
+    const size_t parts[] = { 0, text.size(), text.size() + 100000, data.size() };
+    const int levels[] = { 9, 0, 9 };
+    for (int part = 0; part < 3; ++part) {
+        ASSERT_EQ(deflateParams(&stream, levels[part], Z_DEFAULT_STRATEGY), Z_OK);
+        stream.next_in = data.data() + parts[part];
+        stream.avail_in = static_cast<uInt>(parts[part + 1] - parts[part]);
+        ASSERT_EQ(deflate(&stream, part == 2 ? Z_FINISH : Z_NO_FLUSH), part == 2 ? Z_STREAM_END : Z_OK);
+    }
+    packed.resize(stream.total_out);
+    deflateEnd(&stream);
+    Result r = gunzip(packed, data.size());
+    ASSERT_EQ(r.error, InflateError::None) << libk::inflate_error_string(r.error);
+    EXPECT_EQ(r.consumed, packed.size());
+    EXPECT_TRUE(r.out == data);
+}
+
 TEST(Inflate, EmptyAndOneByteFiles)
 {
     for (size_t size : { 0, 1 }) {
