@@ -93,6 +93,30 @@ void BuddyAllocator::free_range(uint32_t pfn, uint32_t count)
     }
 }
 
+void BuddyAllocator::sort_free_lists()
+{
+    for (unsigned order = 0; order <= max_order; ++order) {
+        // Insertion into a new list, kept sorted: a list holds a few dozen blocks at boot.
+        PageFrame* sorted = nullptr;
+        for (PageFrame* f = m_free_list[order]; f;) {
+            PageFrame* next = f->next;
+            PageFrame** at = &sorted;
+            PageFrame* before = nullptr;
+            while (*at && *at < f) {
+                before = *at;
+                at = &(*at)->next;
+            }
+            f->next = *at;
+            f->prev = before;
+            if (*at)
+                (*at)->prev = f;
+            *at = f;
+            f = next;
+        }
+        m_free_list[order] = sorted;
+    }
+}
+
 uint32_t BuddyAllocator::alloc(unsigned order)
 {
     if (order > max_order)

@@ -256,3 +256,33 @@ TEST(BuddyAllocator, TagBelongsToOwner)
     EXPECT_EQ(f.buddy.alloc(0), pfn);
     EXPECT_EQ(f.buddy.frame(pfn)->tag, 0u);  // a fresh allocation starts untagged
 }
+
+TEST(BuddyAllocator, SortedFreeListsGiveTheLowestMemoryFirst)
+{
+    // Ranges around holes, as page_alloc_init hands them over: fragments of
+    // several orders, and whole blocks above them.
+    Fixture f(0, 8192);
+    f.buddy.free_range(3, 1000);
+    f.buddy.free_range(1100, 7092);
+    f.buddy.sort_free_lists();
+    EXPECT_EQ(total_free_from_blocks(f.buddy), 1000u + 7092u);
+    // Whole 4 MiB blocks come lowest first, and so do single pages.
+    uint32_t last = 0;
+    for (int i = 0; i < 5; ++i) {
+        uint32_t pfn = f.buddy.alloc(BuddyAllocator::max_order);
+        ASSERT_NE(pfn, BuddyAllocator::no_page);
+        EXPECT_GT(pfn, last);
+        last = pfn;
+    }
+    // Single pages: the lowest free page of the smallest order first, then the
+    // halves of the lowest block of the next order. [3, 1003) left pages 3 and
+    // 1002, the pair 1000-1001 and the four 4-7.
+    uint32_t pages[8];
+    for (uint32_t& p : pages)
+        p = f.buddy.alloc(0);
+    const uint32_t expected[8] = { 3, 1002, 1000, 1001, 4, 5, 6, 7 };
+    EXPECT_TRUE(std::equal(std::begin(pages), std::end(pages), std::begin(expected)));
+    // Frees after the sort are handed out again first (the head of the list).
+    f.buddy.free(pages[5], 0);
+    EXPECT_EQ(f.buddy.alloc(0), pages[5]);
+}

@@ -36,6 +36,11 @@ public:
     // Boot: hand usable RAM to the allocator (any alignment; clipped to the managed
     // range; frames already handed over are skipped).
     void free_range(uint32_t pfn, uint32_t count);
+    // Boot, after the last free_range: each free list in address order, so that
+    // allocations take the lowest free memory first (Linux's boot-time frees go
+    // to the lists' tails for this). Frees after it still go to the head: the
+    // most recently used pages are handed out again first.
+    void sort_free_lists();
 
     // 2^order contiguous frames aligned to 2^order, or no_page when out of memory.
     uint32_t alloc(unsigned order);
