@@ -67,6 +67,19 @@ void* memset(void* dest, int c, size_t n)
     }
     // Every byte of the word is `byte`: multiply by 0x0101...01.
     Word pattern = static_cast<Word>(byte) * (static_cast<Word>(-1) / 0xff);
+    // Eight stores a turn: under QEMU's TCG twice as fast as one (a page is
+    // zeroed on every anonymous page fault).
+    for (; n >= 8 * word_size; n -= 8 * word_size, d += 8 * word_size) {
+        auto* w = reinterpret_cast<Word*>(d);
+        w[0] = pattern;
+        w[1] = pattern;
+        w[2] = pattern;
+        w[3] = pattern;
+        w[4] = pattern;
+        w[5] = pattern;
+        w[6] = pattern;
+        w[7] = pattern;
+    }
     for (; n >= word_size; n -= word_size, d += word_size)
         *reinterpret_cast<Word*>(d) = pattern;
     while (n--)
