@@ -30,7 +30,7 @@ constinit uint64_t tsc_at_boot = 0;   // kernel entry (time_mark_boot)
 // windows is the true rate.
 uint32_t calibrate_tsc_khz()
 {
-    constexpr uint32_t window_us = 2000, windows = 3;
+    constexpr uint32_t window_us = 2000, windows = 5;
     constexpr uint32_t latch = pit_frequency / (1000000 / window_us);
     uint64_t measured[windows];
     for (uint32_t i = 0; i < windows; ++i) {
@@ -41,7 +41,7 @@ uint32_t calibrate_tsc_khz()
         uint64_t start = arch::rdtsc();
         while (!(arch::inb(port_b) & 0x20)) { }
         uint64_t cycles = arch::rdtsc() - start;
-        uint32_t at = i;   // insertion sort: three numbers
+        uint32_t at = i;   // insertion sort: five numbers
         for (; at > 0 && measured[at - 1] > cycles; --at)
             measured[at] = measured[at - 1];
         measured[at] = cycles;
