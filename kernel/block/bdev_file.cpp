@@ -16,6 +16,8 @@
 
 namespace {
 
+constexpr unsigned read_batch = 32;   // blocks a buffered read takes at a time
+
 loff_t bdev_bytes(const block_device* bdev) { return static_cast<loff_t>(bdev->bd_nr_sectors) << 9; }
 
 // Takes an opener reference (driver open, module, counts); blk_mutex held.
@@ -119,22 +121,30 @@ ssize_t blkdev_read(file* f, char __user* buffer, size_t count, loff_t* pos)
     }
     unsigned block_size = bdev->bd_block_size;
     size_t done = 0;
-    while (done < count) {
+    int error = 0;
+    while (done < count && !error) {
         loff_t at = *pos + static_cast<loff_t>(done);
         sector_t block = static_cast<sector_t>(at / block_size);
         unsigned offset = static_cast<unsigned>(at % block_size);
-        size_t chunk = block_size - offset < count - done ? block_size - offset : count - done;
-        buffer_head* bh = __bread(bdev, block, block_size);
-        if (!bh)
-            return done ? static_cast<ssize_t>(done) : -EIO;
-        unsigned long left = copy_to_user(buffer + done, bh->b_data + offset, chunk);
-        brelse(bh);
-        if (left)
-            return done ? static_cast<ssize_t>(done) : -EFAULT;
-        done += chunk;
+        // The blocks this read still wants, a batch at a time: those not
+        // cached are read together (read-ahead within the request).
+        buffer_head* batch[read_batch];
+        size_t wanted = (offset + (count - done) + block_size - 1) / block_size;
+        unsigned got = bread_blocks(bdev, block, block_size, batch, wanted < read_batch ? static_cast<unsigned>(wanted) : read_batch);
+        if (got == 0)
+            error = -EIO;
+        for (unsigned i = 0; i < got; ++i) {
+            size_t chunk = block_size - offset < count - done ? block_size - offset : count - done;
+            if (!error && copy_to_user(buffer + done, batch[i]->b_data + offset, chunk))
+                error = -EFAULT;
+            if (!error)
+                done += chunk;
+            offset = 0;
+            brelse(batch[i]);
+        }
     }
     *pos += static_cast<loff_t>(done);
-    return static_cast<ssize_t>(done);
+    return done ? static_cast<ssize_t>(done) : error;
 }
 
 ssize_t blkdev_write(file* f, const char __user* buffer, size_t count, loff_t* pos)

@@ -98,26 +98,79 @@ void free_buffer(CachedBuffer* c)
     kfree(c);
 }
 
+void report_io_error(const buffer_head* bh, int op)
+{
+    printk(KERN_ERR "Buffer I/O error on dev %s, logical block %lu, %s\n", bh->b_bdev->bd_name,
+        static_cast<unsigned long>(bh->b_blocknr), op == REQ_OP_WRITE ? "lost write" : "read failed");
+}
+
 int do_io(buffer_head* bh, int op)
 {
     sector_t sector = bh->b_blocknr * (bh->b_size >> 9);
     int error = blk_rw_direct(bh->b_bdev, op, sector, bh->b_data, static_cast<unsigned>(bh->b_size));
     if (error)
-        printk(KERN_ERR "Buffer I/O error on dev %s, logical block %lu, %s\n", bh->b_bdev->bd_name,
-            static_cast<unsigned long>(bh->b_blocknr), op == REQ_OP_WRITE ? "lost write" : "read failed");
+        report_io_error(bh, op);
     return error;
 }
 
+// Buffers of adjacent blocks move in one bio each as many as the queue takes
+// (max_hw_sectors), not one request a block: the segments are the buffers.
+constexpr unsigned max_cluster = 32;
+
+// Reads or writes `bhs[0..n)`, buffers of adjacent blocks of one device.
+// Returns how many from the start moved before an error, and the error.
+unsigned do_io_run(buffer_head* const* bhs, unsigned n, int op, int* error)
+{
+    block_device* bdev = bhs[0]->b_bdev;
+    unsigned size = static_cast<unsigned>(bhs[0]->b_size);
+    request_queue* q = bdev->bd_disk ? bdev->bd_disk->queue : nullptr;
+    unsigned per_bio = q && q->max_hw_sectors ? (q->max_hw_sectors << 9) / size : 1;
+    per_bio = per_bio < 1 ? 1 : per_bio > max_cluster ? max_cluster : per_bio;
+    *error = 0;
+    for (unsigned done = 0; done < n;) {
+        unsigned count = n - done < per_bio ? n - done : per_bio;
+        bio b;
+        bio_vec vecs[max_cluster];
+        bio_init(&b, bdev, vecs, max_cluster, static_cast<unsigned>(op));
+        b.bi_iter.bi_sector = bhs[done]->b_blocknr * (size >> 9);
+        for (unsigned i = 0; i < count; ++i) {
+            auto address = reinterpret_cast<unsigned long>(bhs[done + i]->b_data);
+            bio_add_page(&b, reinterpret_cast<page*>(address & PAGE_MASK), size, address & ~PAGE_MASK);
+        }
+        if ((*error = submit_bio_wait(&b)) != 0) {
+            report_io_error(bhs[done], op);
+            return done;
+        }
+        done += count;
+    }
+    return n;
+}
+
+// Writes back `bh` if dirty, and with it the dirty buffers of the blocks
+// around it, in one run (the cache's walks meet blocks in LRU order, not the
+// disk's).
 int write_back(buffer_head* bh)
 {
     if (!buffer_dirty(bh))
         return 0;
-    int error = do_io(bh, REQ_OP_WRITE);
-    if (error == 0) {
-        clear_buffer_dirty(bh);
+    auto dirty_at = [bh](sector_t block) {
+        CachedBuffer* c = lookup(bh->b_bdev, block, static_cast<unsigned>(bh->b_size));
+        return c && buffer_dirty(&c->bh) ? &c->bh : nullptr;
+    };
+    sector_t first = bh->b_blocknr;
+    while (first > 0 && bh->b_blocknr - first < max_cluster - 1 && dirty_at(first - 1))
+        --first;
+    buffer_head* run[max_cluster];
+    unsigned n = 0;
+    for (buffer_head* next = dirty_at(first); next && n < max_cluster; next = dirty_at(first + n))
+        run[n++] = next;
+    int error;
+    unsigned written = do_io_run(run, n, REQ_OP_WRITE, &error);
+    for (unsigned i = 0; i < written; ++i) {
+        clear_buffer_dirty(run[i]);
         --dirty_buffers;
     }
-    return error;
+    return buffer_dirty(bh) ? (error ? error : -EIO) : 0;
 }
 
 // The cache grows to an eighth of memory, at least 4 MiB: a file read again
@@ -295,6 +348,44 @@ extern "C" struct buffer_head* __bread(struct block_device* bdev, sector_t block
     }
     mutex_unlock(&cache_lock);
     return bh;
+}
+
+extern "C" unsigned bread_blocks(
+    struct block_device* bdev, sector_t block, unsigned size, struct buffer_head** out, unsigned count)
+{
+    if (!valid_request(bdev, block, size))
+        return 0;
+    sector_t blocks_on_device = bdev->bd_nr_sectors / (size >> 9);
+    if (count > blocks_on_device - block)
+        count = static_cast<unsigned>(blocks_on_device - block);
+    unsigned got = 0;
+    mutex_lock(&cache_lock);
+    for (; got < count; ++got)
+        if (!(out[got] = getblk_locked(bdev, block + got, size)))
+            break;
+    // Each run of buffers not up to date is read in one go.
+    for (unsigned i = 0; i < got;) {
+        if (buffer_uptodate(out[i])) {
+            ++i;
+            continue;
+        }
+        unsigned n = 1;
+        while (i + n < got && n < max_cluster && !buffer_uptodate(out[i + n]))
+            ++n;
+        int error;
+        unsigned read = do_io_run(out + i, n, REQ_OP_READ, &error);
+        for (unsigned j = 0; j < read; ++j)
+            set_buffer_uptodate(out[i + j]);
+        if (read < n) {
+            for (unsigned j = i + read; j < got; ++j)
+                --out[j]->b_count;
+            got = i + read;
+            break;
+        }
+        i += n;
+    }
+    mutex_unlock(&cache_lock);
+    return got;
 }
 
 extern "C" struct buffer_head* sb_bread(struct super_block* sb, sector_t block)

@@ -166,3 +166,32 @@ def block_direct_io_whole_bios(build_dir):
         expect(reads <= 9 and writes <= 9, f"1 MiB took {reads} reads and {writes} writes, not 9 each")
         same = sh.run("cmp /tmp/data /tmp/back && echo same")
         expect("same" in same, f"the data read back differs:\n{same}")
+
+
+@boot_test
+def block_buffered_io_whole_bios(build_dir):
+    """Buffered I/O through the buffer cache moves adjacent blocks together: a
+    1 MiB write is written back and a 1 MiB read of blocks not cached is read
+    in bios of up to 31 blocks (255 sectors), not one request a 4 KiB block:
+    /proc/diskstats counts at most 16 of each, and the data comes back."""
+    with Shell(build_dir) as sh:
+        run_ok(sh, f"insmod {MODULES}/memdrive.ko nsectors=4096")
+
+        def counts():
+            fields = re.search(r"^\s*\d+\s+\d+ memdrive (.*)$", sh.run("cat /proc/diskstats"), re.M).group(1).split()
+            return int(fields[0]), int(fields[2]), int(fields[4]), int(fields[6])   # reads, sectors, writes, sectors
+
+        run_ok(sh, "dd if=/dev/urandom of=/tmp/data bs=1M count=1 2>/dev/null")
+        before = counts()
+        run_ok(sh, "dd if=/tmp/data of=/dev/memdrive bs=1M count=1 conv=fsync 2>/dev/null")
+        middle = counts()
+        # The last close dropped the device's buffers: the read finds none cached.
+        run_ok(sh, "dd if=/dev/memdrive of=/tmp/back bs=1M count=1 2>/dev/null")
+        after = counts()
+        writes, written_sectors = middle[2] - before[2], middle[3] - before[3]
+        reads, read_sectors = after[0] - middle[0], after[1] - middle[1]
+        expect(written_sectors == 2048 and read_sectors == 2048,
+               f"sectors written {written_sectors}, read {read_sectors}: not 2048 each")
+        expect(writes <= 16 and reads <= 16, f"1 MiB took {writes} writes and {reads} reads, not at most 16 each")
+        same = sh.run("cmp /tmp/data /tmp/back && echo same")
+        expect("same" in same, f"the data read back differs:\n{same}")

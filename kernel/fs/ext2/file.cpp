@@ -14,17 +14,22 @@ constexpr unsigned read_batch = 64;   // cached blocks looked up under one lock
 
 // Copies from `blocks` adjacent blocks on the disk, `first` on, to the user,
 // starting `offset` bytes into the first: at most `bytes`. Cached blocks are
-// taken a batch at a time (one lock, not one a block); one that is not cached
-// is read. Returns the bytes copied, or an error if none were.
+// taken a batch at a time (one lock, not one a block); from one that is not
+// cached, the batch is read in one go. Returns the bytes copied, or an error
+// if none were.
 ssize_t copy_blocks_to_user(super_block* sb, uint32_t first, uint32_t blocks, uint32_t offset,
     char __user* buffer, size_t bytes)
 {
     uint32_t block_size = static_cast<uint32_t>(sb->s_blocksize);
     buffer_head* batch[read_batch];
     unsigned got = 0;
-    if (ext2_valid_block(EXT2_SB(sb), first) && ext2_valid_block(EXT2_SB(sb), first + blocks - 1))
-        got = find_get_blocks(sb->s_bdev, first, block_size, batch, blocks < read_batch ? blocks : read_batch);
-    if (got == 0) {
+    unsigned wanted = blocks < read_batch ? blocks : read_batch;
+    if (ext2_valid_block(EXT2_SB(sb), first) && ext2_valid_block(EXT2_SB(sb), first + blocks - 1)) {
+        got = find_get_blocks(sb->s_bdev, first, block_size, batch, wanted);
+        if (got == 0)   // not cached: read the run's blocks together
+            got = bread_blocks(sb->s_bdev, first, block_size, batch, wanted);
+    }
+    if (got == 0) {   // reports the error
         auto bh = ext2_bread(sb, first);
         if (bh.is_error())
             return -bh.error().code();
