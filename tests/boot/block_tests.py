@@ -143,6 +143,12 @@ def block_memdrive_o_direct(build_dir):
         expect("FAIL" not in out and out.count("ok ") == 9 and "exit=0" in out, f"fstest direct:\n{out}")
 
 
+def memdrive_counts(sh):
+    """/dev/memdrive's reads, sectors read, writes and sectors written (/proc/diskstats)."""
+    fields = re.search(r"^\s*\d+\s+\d+ memdrive (.*)$", sh.run("cat /proc/diskstats"), re.M).group(1).split()
+    return int(fields[0]), int(fields[2]), int(fields[4]), int(fields[6])
+
+
 @boot_test
 def block_direct_io_whole_bios(build_dir):
     """An O_DIRECT transfer of 1 MiB reaches the driver in bios as big as its
@@ -150,16 +156,11 @@ def block_direct_io_whole_bios(build_dir):
     counts 9 reads and 9 writes of 2048 sectors, and the data comes back."""
     with Shell(build_dir) as sh:
         run_ok(sh, f"insmod {MODULES}/memdrive.ko nsectors=4096")
-
-        def counts():
-            fields = re.search(r"^\s*\d+\s+\d+ memdrive (.*)$", sh.run("cat /proc/diskstats"), re.M).group(1).split()
-            return int(fields[0]), int(fields[2]), int(fields[4]), int(fields[6])   # reads, sectors, writes, sectors
-
         run_ok(sh, "dd if=/dev/urandom of=/tmp/data bs=1M count=1 2>/dev/null")
-        before = counts()
+        before = memdrive_counts(sh)
         run_ok(sh, "dd if=/tmp/data of=/dev/memdrive bs=1M count=1 oflag=direct 2>/dev/null")
         run_ok(sh, "dd if=/dev/memdrive of=/tmp/back bs=1M count=1 iflag=direct 2>/dev/null")
-        after = counts()
+        after = memdrive_counts(sh)
         reads, read_sectors, writes, written_sectors = (a - b for a, b in zip(after, before))
         expect(read_sectors == 2048 and written_sectors == 2048,
                f"sectors read {read_sectors}, written {written_sectors}: not 2048 each")
@@ -176,18 +177,13 @@ def block_buffered_io_whole_bios(build_dir):
     /proc/diskstats counts at most 16 of each, and the data comes back."""
     with Shell(build_dir) as sh:
         run_ok(sh, f"insmod {MODULES}/memdrive.ko nsectors=4096")
-
-        def counts():
-            fields = re.search(r"^\s*\d+\s+\d+ memdrive (.*)$", sh.run("cat /proc/diskstats"), re.M).group(1).split()
-            return int(fields[0]), int(fields[2]), int(fields[4]), int(fields[6])   # reads, sectors, writes, sectors
-
         run_ok(sh, "dd if=/dev/urandom of=/tmp/data bs=1M count=1 2>/dev/null")
-        before = counts()
+        before = memdrive_counts(sh)
         run_ok(sh, "dd if=/tmp/data of=/dev/memdrive bs=1M count=1 conv=fsync 2>/dev/null")
-        middle = counts()
+        middle = memdrive_counts(sh)
         # The last close dropped the device's buffers: the read finds none cached.
         run_ok(sh, "dd if=/dev/memdrive of=/tmp/back bs=1M count=1 2>/dev/null")
-        after = counts()
+        after = memdrive_counts(sh)
         writes, written_sectors = middle[2] - before[2], middle[3] - before[3]
         reads, read_sectors = after[0] - middle[0], after[1] - middle[1]
         expect(written_sectors == 2048 and read_sectors == 2048,
