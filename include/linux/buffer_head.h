@@ -57,15 +57,12 @@ int sb_set_blocksize(struct super_block *sb, int size);
 struct buffer_head *__getblk(struct block_device *bdev, sector_t block, unsigned size);
 /* The cached buffer or NULL, no I/O. */
 struct buffer_head *__find_get_block(struct block_device *bdev, sector_t block, unsigned size);
-/* Blocks [block, block + count), each with a reference, into `out`; those not
- * up to date are read, adjacent ones in one bio. Returns how many from the
- * start it got (fewer past the device's end, without memory, on an I/O error). */
+/* Blocks [block, block + count), each with a reference, into `out`, under one
+ * lock; those not up to date are read, adjacent ones in one bio. Returns how
+ * many from the start it got (fewer past the device's end, without memory, on
+ * an I/O error). */
 unsigned bread_blocks(struct block_device *bdev, sector_t block, unsigned size, struct buffer_head **out,
                       unsigned count);
-/* Blocks [block, block + max) while they are cached and up to date, each with
- * a reference, into `out`, under one lock; no I/O. Returns how many. */
-unsigned find_get_blocks(struct block_device *bdev, sector_t block, unsigned size, struct buffer_head **out,
-                         unsigned max);
 static inline void get_bh(struct buffer_head *bh) { bh->b_count++; }
 /* Writes back every dirty buffer of every device (sync(2) after the file systems). */
 void sync_buffers_all(void);

@@ -275,8 +275,7 @@ constexpr unsigned user_io_vecs = 33;
 extern "C" ssize_t blkdev_user_io(block_device* bdev, int op, sector_t sector, char __user* buffer, size_t count)
 {
     auto address = reinterpret_cast<unsigned long>(buffer);
-    request_queue* q = bdev->bd_disk ? bdev->bd_disk->queue : nullptr;
-    size_t bio_limit = q && q->max_hw_sectors ? static_cast<size_t>(q->max_hw_sectors) << 9 : PAGE_SIZE;
+    size_t bio_limit = bio_max_bytes(bdev);
     size_t done = 0;
     int error = 0;
     while (done < count && !error) {

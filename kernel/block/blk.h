@@ -20,6 +20,9 @@ block_device* bdev_lookup(dev_t dev);
 // Reads or writes `sectors` sectors at `sector` of `bdev` into/from `buffer`
 // (kernel memory, each page piece one segment), bypassing the cache; 0 or -errno.
 int blk_rw_direct(block_device* bdev, int op, sector_t sector, void* buffer, unsigned bytes);
+// The most one bio to `bdev` may carry: its queue's max_hw_sectors (a page
+// when the device has no queue limit).
+size_t bio_max_bytes(const block_device* bdev);
 
 // Scans the MBR of a disk and adds its partitions (blk_mutex held).
 void blk_add_partitions(gendisk* disk);

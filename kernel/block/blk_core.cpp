@@ -167,6 +167,12 @@ extern "C" int submit_bio_wait(struct bio* b)
     return b->bi_error ? b->bi_error : (b->bi_status ? -EIO : 0);
 }
 
+size_t bio_max_bytes(const block_device* bdev)
+{
+    const request_queue* q = bdev->bd_disk ? bdev->bd_disk->queue : nullptr;
+    return q && q->max_hw_sectors ? static_cast<size_t>(q->max_hw_sectors) << 9 : PAGE_SIZE;
+}
+
 int blk_rw_direct(block_device* bdev, int op, sector_t sector, void* buffer, unsigned bytes)
 {
     bio b;

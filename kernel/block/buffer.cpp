@@ -65,14 +65,6 @@ void lru_push_front(CachedBuffer* c)
         lru_tail = c;
 }
 
-// A reference to a cached buffer, which becomes the most recently used.
-void take(CachedBuffer* c)
-{
-    ++c->bh.b_count;
-    lru_unlink(c);
-    lru_push_front(c);
-}
-
 CachedBuffer* lookup(block_device* bdev, sector_t block, unsigned size)
 {
     for (CachedBuffer* c = hash_table[hash_of(bdev, block, size)]; c; c = c->hash_next)
@@ -98,21 +90,6 @@ void free_buffer(CachedBuffer* c)
     kfree(c);
 }
 
-void report_io_error(const buffer_head* bh, int op)
-{
-    printk(KERN_ERR "Buffer I/O error on dev %s, logical block %lu, %s\n", bh->b_bdev->bd_name,
-        static_cast<unsigned long>(bh->b_blocknr), op == REQ_OP_WRITE ? "lost write" : "read failed");
-}
-
-int do_io(buffer_head* bh, int op)
-{
-    sector_t sector = bh->b_blocknr * (bh->b_size >> 9);
-    int error = blk_rw_direct(bh->b_bdev, op, sector, bh->b_data, static_cast<unsigned>(bh->b_size));
-    if (error)
-        report_io_error(bh, op);
-    return error;
-}
-
 // Buffers of adjacent blocks move in one bio each as many as the queue takes
 // (max_hw_sectors), not one request a block: the segments are the buffers.
 constexpr unsigned max_cluster = 32;
@@ -123,12 +100,11 @@ unsigned do_io_run(buffer_head* const* bhs, unsigned n, int op, int* error)
 {
     block_device* bdev = bhs[0]->b_bdev;
     unsigned size = static_cast<unsigned>(bhs[0]->b_size);
-    request_queue* q = bdev->bd_disk ? bdev->bd_disk->queue : nullptr;
-    unsigned per_bio = q && q->max_hw_sectors ? (q->max_hw_sectors << 9) / size : 1;
+    size_t per_bio = bio_max_bytes(bdev) / size;
     per_bio = per_bio < 1 ? 1 : per_bio > max_cluster ? max_cluster : per_bio;
     *error = 0;
     for (unsigned done = 0; done < n;) {
-        unsigned count = n - done < per_bio ? n - done : per_bio;
+        unsigned count = n - done < per_bio ? n - done : static_cast<unsigned>(per_bio);
         bio b;
         bio_vec vecs[max_cluster];
         bio_init(&b, bdev, vecs, max_cluster, static_cast<unsigned>(op));
@@ -138,7 +114,8 @@ unsigned do_io_run(buffer_head* const* bhs, unsigned n, int op, int* error)
             bio_add_page(&b, reinterpret_cast<page*>(address & PAGE_MASK), size, address & ~PAGE_MASK);
         }
         if ((*error = submit_bio_wait(&b)) != 0) {
-            report_io_error(bhs[done], op);
+            printk(KERN_ERR "Buffer I/O error on dev %s, logical block %lu, %s\n", bdev->bd_name,
+                static_cast<unsigned long>(bhs[done]->b_blocknr), op == REQ_OP_WRITE ? "lost write" : "read failed");
             return done;
         }
         done += count;
@@ -170,7 +147,7 @@ int write_back(buffer_head* bh)
         clear_buffer_dirty(run[i]);
         --dirty_buffers;
     }
-    return buffer_dirty(bh) ? (error ? error : -EIO) : 0;
+    return buffer_dirty(bh) ? error : 0;   // still dirty: its bio failed
 }
 
 // The cache grows to an eighth of memory, at least 4 MiB: a file read again
@@ -237,7 +214,9 @@ CachedBuffer* new_buffer(unsigned size)
 buffer_head* getblk_locked(block_device* bdev, sector_t block, unsigned size)
 {
     if (CachedBuffer* c = lookup(bdev, block, size)) {
-        take(c);
+        ++c->bh.b_count;
+        lru_unlink(c);
+        lru_push_front(c);
         return &c->bh;
     }
     CachedBuffer* c = new_buffer(size);
@@ -306,22 +285,6 @@ extern "C" struct buffer_head* __find_get_block(struct block_device* bdev, secto
     return c ? &c->bh : nullptr;
 }
 
-extern "C" unsigned find_get_blocks(
-    struct block_device* bdev, sector_t block, unsigned size, struct buffer_head** out, unsigned max)
-{
-    unsigned found = 0;
-    mutex_lock(&cache_lock);
-    for (; found < max; ++found) {
-        CachedBuffer* c = lookup(bdev, block + found, size);
-        if (!c || !buffer_uptodate(&c->bh))
-            break;
-        take(c);
-        out[found] = &c->bh;
-    }
-    mutex_unlock(&cache_lock);
-    return found;
-}
-
 extern "C" struct buffer_head* __getblk(struct block_device* bdev, sector_t block, unsigned size)
 {
     if (!valid_request(bdev, block, size))
@@ -339,7 +302,8 @@ extern "C" struct buffer_head* __bread(struct block_device* bdev, sector_t block
     mutex_lock(&cache_lock);
     buffer_head* bh = getblk_locked(bdev, block, size);
     if (bh && !buffer_uptodate(bh)) {
-        if (do_io(bh, REQ_OP_READ) == 0) {
+        int error;
+        if (do_io_run(&bh, 1, REQ_OP_READ, &error) == 1) {
             set_buffer_uptodate(bh);
         } else {
             --bh->b_count;

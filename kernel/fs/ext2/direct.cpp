@@ -99,10 +99,6 @@ ssize_t ext2_direct_write(file* f, const char __user* buffer, size_t count, loff
 {
     inode* node = file_inode(f);
     super_block* sb = node->i_sb;
-    if (int error = ext2_write_checks(sb, *pos, &count))
-        return error;
-    if (count == 0)
-        return 0;
     if (!sector_aligned(buffer, count, *pos))
         return -EINVAL;
     Ext2Lock lock(sb);

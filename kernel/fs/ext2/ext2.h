@@ -153,12 +153,9 @@ ErrorOr<Ext2DirSlot> ext2_dotdot(inode* dir);
 
 extern const file_operations ext2_file_operations;
 // read and write of a regular file through the buffer cache (file.cpp), and
-// with O_DIRECT around it (direct.cpp).
+// with O_DIRECT around it (direct.cpp). The writes are called with what
+// ext2_file_write checked first: a position and a count (not 0) that fit.
 ssize_t ext2_buffered_read(file* f, char __user* buffer, size_t count, loff_t* pos);
-// What every write checks first (Linux's generic_write_checks): -EROFS, -EINVAL
-// for a negative position, -EFBIG at the size limit, else 0 with `*count` cut
-// to what fits.
-int ext2_write_checks(super_block* sb, loff_t pos, size_t* count);
 ssize_t ext2_buffered_write(file* f, const char __user* buffer, size_t count, loff_t* pos);
 ssize_t ext2_direct_read(file* f, char __user* buffer, size_t count, loff_t* pos);
 ssize_t ext2_direct_write(file* f, const char __user* buffer, size_t count, loff_t* pos);

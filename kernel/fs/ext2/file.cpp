@@ -10,13 +10,12 @@
 namespace {
 
 constexpr uint64_t hole_chunk = 1024 * 1024;
-constexpr unsigned read_batch = 64;   // cached blocks looked up under one lock
+constexpr unsigned read_batch = 64;   // blocks taken under one lock
 
 // Copies from `blocks` adjacent blocks on the disk, `first` on, to the user,
-// starting `offset` bytes into the first: at most `bytes`. Cached blocks are
-// taken a batch at a time (one lock, not one a block); from one that is not
-// cached, the batch is read in one go. Returns the bytes copied, or an error
-// if none were.
+// starting `offset` bytes into the first: at most `bytes`. The blocks are
+// taken a batch at a time (one lock, not one a block), and those not cached
+// are read together. Returns the bytes copied, or an error if none were.
 ssize_t copy_blocks_to_user(super_block* sb, uint32_t first, uint32_t blocks, uint32_t offset,
     char __user* buffer, size_t bytes)
 {
@@ -24,11 +23,8 @@ ssize_t copy_blocks_to_user(super_block* sb, uint32_t first, uint32_t blocks, ui
     buffer_head* batch[read_batch];
     unsigned got = 0;
     unsigned wanted = blocks < read_batch ? blocks : read_batch;
-    if (ext2_valid_block(EXT2_SB(sb), first) && ext2_valid_block(EXT2_SB(sb), first + blocks - 1)) {
-        got = find_get_blocks(sb->s_bdev, first, block_size, batch, wanted);
-        if (got == 0)   // not cached: read the run's blocks together
-            got = bread_blocks(sb->s_bdev, first, block_size, batch, wanted);
-    }
+    if (ext2_valid_block(EXT2_SB(sb), first) && ext2_valid_block(EXT2_SB(sb), first + blocks - 1))
+        got = bread_blocks(sb->s_bdev, first, block_size, batch, wanted);
     if (got == 0) {   // reports the error
         auto bh = ext2_bread(sb, first);
         if (bh.is_error())
@@ -122,29 +118,10 @@ ssize_t ext2_buffered_read(file* f, char __user* buffer, size_t count, loff_t* p
     return static_cast<ssize_t>(done);
 }
 
-int ext2_write_checks(super_block* sb, loff_t pos, size_t* count)
-{
-    if (ext2_read_only(sb))
-        return -EROFS;
-    if (pos < 0)
-        return -EINVAL;
-    if (*count == 0)
-        return 0;
-    if (pos >= sb->s_maxbytes)
-        return -EFBIG;
-    if (static_cast<loff_t>(*count) > sb->s_maxbytes - pos)
-        *count = static_cast<size_t>(sb->s_maxbytes - pos);
-    return 0;
-}
-
 ssize_t ext2_buffered_write(file* f, const char __user* buffer, size_t count, loff_t* pos)
 {
     inode* node = file_inode(f);
     super_block* sb = node->i_sb;
-    if (int error = ext2_write_checks(sb, *pos, &count))
-        return error;
-    if (count == 0)
-        return 0;
     Ext2Lock lock(sb);
     uint32_t block_size = static_cast<uint32_t>(sb->s_blocksize);
     size_t done = 0;
@@ -192,8 +169,30 @@ ssize_t ext2_file_read(file* f, char __user* buffer, size_t count, loff_t* pos)
     return f->f_flags & O_DIRECT ? ext2_direct_read(f, buffer, count, pos) : ext2_buffered_read(f, buffer, count, pos);
 }
 
+// What every write checks first (Linux's generic_write_checks): -EROFS,
+// -EINVAL for a negative position, -EFBIG at the size limit, else 0 with
+// `*count` cut to what fits.
+int write_checks(super_block* sb, loff_t pos, size_t* count)
+{
+    if (ext2_read_only(sb))
+        return -EROFS;
+    if (pos < 0)
+        return -EINVAL;
+    if (*count == 0)
+        return 0;
+    if (pos >= sb->s_maxbytes)
+        return -EFBIG;
+    if (static_cast<loff_t>(*count) > sb->s_maxbytes - pos)
+        *count = static_cast<size_t>(sb->s_maxbytes - pos);
+    return 0;
+}
+
 ssize_t ext2_file_write(file* f, const char __user* buffer, size_t count, loff_t* pos)
 {
+    if (int error = write_checks(file_inode(f)->i_sb, *pos, &count))
+        return error;
+    if (count == 0)
+        return 0;
     return f->f_flags & O_DIRECT ? ext2_direct_write(f, buffer, count, pos) : ext2_buffered_write(f, buffer, count, pos);
 }
 
