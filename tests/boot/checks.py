@@ -17,6 +17,13 @@ def user_output(sh, command, timeout=60):
     return KERNEL_LINE.sub("", sh.run(command, timeout=timeout)).strip()
 
 
+def meminfo_kb(sh, field):
+    """A /proc/meminfo field, in kB."""
+    match = re.search(rf"^{field}:\s+(\d+) kB$", user_output(sh, "cat /proc/meminfo"), re.M)
+    expect(match, f"meminfo has no {field}")
+    return int(match.group(1))
+
+
 def status(sh):
     """The exit status of the command before, as $? says."""
     return sh.run("echo $?").strip()

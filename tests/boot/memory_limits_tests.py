@@ -5,7 +5,7 @@ allocator fault injection (failslab=, fail_page_alloc=) under shell commands."""
 
 import re
 
-from checks import expect_no_trouble, user_output
+from checks import expect_no_trouble, meminfo_kb, user_output
 from registry import boot_test, expect
 from shell import Shell
 
@@ -203,21 +203,18 @@ def buffer_cache_gives_memory_back(build_dir):
     gives clean blocks back before the OOM killer would kill: memhog gets
     nearly all of MemAvailable, which counts the cache, and nobody is killed."""
     with Shell(build_dir, memory="128M") as sh:
-        def meminfo(field):
-            return int(re.search(rf"^{field}:\s+(\d+) kB", sh.run("cat /proc/meminfo"), re.M).group(1))
-
         for command in ("insmod /lib/modules/memdrive.ko nsectors=49152", "mkfs.ext2 -q /dev/memdrive",
                         "mount -t ext2 /dev/memdrive /mnt", "dd if=/dev/zero of=/mnt/file bs=1M count=20 2>/dev/null",
                         "sync", "cat /mnt/file > /dev/null"):
             sh.run(command, timeout=120)
-        cached = meminfo("Buffers")
+        cached = meminfo_kb(sh, "Buffers")
         expect(cached >= 12 * 1024, f"the cache kept only {cached} kB of a 20 MiB file just read")
-        want = meminfo("MemAvailable") // 1024 - 12
+        want = meminfo_kb(sh, "MemAvailable") // 1024 - 12
         out = sh.run(f"memhog {want}; echo status $?", timeout=240)
         expect("status 0" in out, f"memhog {want} (MiB) did not finish:\n{out[-800:]}")
         log = user_output(sh, "dmesg | grep 'Out of memory' || true")
         expect(log == "", f"the OOM killer killed while the cache held memory:\n{log}")
-        expect(meminfo("Buffers") < cached, "the cache gave nothing back")
+        expect(meminfo_kb(sh, "Buffers") < cached, "the cache gave nothing back")
 
 
 @boot_test
@@ -226,16 +223,13 @@ def buffer_cache_forgets_freed_blocks(build_dir):
     file's page cache when it is deleted): Buffers falls by about the file's
     size, and those still dirty are no longer (never written back)."""
     with Shell(build_dir) as sh:
-        def meminfo(field):
-            return int(re.search(rf"^{field}:\s+(\d+) kB", sh.run("cat /proc/meminfo"), re.M).group(1))
-
         for command in ("insmod /lib/modules/memdrive.ko nsectors=32768", "mkfs.ext2 -q /dev/memdrive",
                         "mount -t ext2 /dev/memdrive /mnt", "dd if=/dev/zero of=/mnt/file bs=1M count=8 2>/dev/null"):
             sh.run(command, timeout=120)
-        before = meminfo("Buffers")
+        before = meminfo_kb(sh, "Buffers")
         expect(before >= 8 * 1024, f"8 MiB just written, Buffers is {before} kB")
         sh.run("rm /mnt/file")
-        after = meminfo("Buffers")
+        after = meminfo_kb(sh, "Buffers")
         expect(before - after >= 7 * 1024, f"rm gave back only {before - after} kB (Buffers {before} -> {after} kB)")
-        expect(meminfo("Dirty") < 1024, f"the deleted file's blocks are still dirty: {meminfo('Dirty')} kB")
+        expect(meminfo_kb(sh, "Dirty") < 1024, f"the deleted file's blocks are still dirty: {meminfo_kb(sh, 'Dirty')} kB")
 

@@ -8,7 +8,7 @@ import struct
 
 from registry import boot_test, expect
 from shell import Shell
-from checks import user_output as out
+from checks import meminfo_kb, user_output as out
 
 MAPS_LINE = re.compile(r"^([0-9a-f]{8})-([0-9a-f]{8}) [r-][w-][x-][ps] [0-9a-f]{8} [0-9a-f]{2}:[0-9a-f]{2} \d+ (.*)$")
 
@@ -247,12 +247,6 @@ def proc_magic_links(build_dir):
         expect(got.split() == [".", "..", "listed"], f"removed cwd through /proc/self/cwd: {got!r}")
         expect(out(sh, "readlink /proc/self/exe") == "/bin/busybox", "readlink /proc/self/exe")
         expect(out(sh, "rm /tmp/echo; echo done") == "done", "cleanup")
-
-
-def meminfo_kb(sh, field):
-    match = re.search(rf"^{field}:\s+(\d+) kB$", out(sh, "cat /proc/meminfo"), re.M)
-    expect(match, f"meminfo has no {field}")
-    return int(match.group(1))
 
 
 @boot_test
