@@ -127,10 +127,13 @@ ssize_t blkdev_read(file* f, char __user* buffer, size_t count, loff_t* pos)
         sector_t block = static_cast<sector_t>(at / block_size);
         unsigned offset = static_cast<unsigned>(at % block_size);
         // The blocks this read still wants, a batch at a time: those not
-        // cached are read together (read-ahead within the request).
+        // cached are read together (read-ahead within the request). A batch
+        // is at most what one bio carries, so none ends in a short bio.
         buffer_head* batch[read_batch];
         size_t wanted = (offset + (count - done) + block_size - 1) / block_size;
-        unsigned got = bread_blocks(bdev, block, block_size, batch, wanted < read_batch ? static_cast<unsigned>(wanted) : read_batch);
+        size_t per_bio = bio_max_bytes(bdev) / block_size;
+        size_t limit = per_bio < 1 ? 1 : per_bio < read_batch ? per_bio : read_batch;
+        unsigned got = bread_blocks(bdev, block, block_size, batch, static_cast<unsigned>(wanted < limit ? wanted : limit));
         if (got == 0)
             error = -EIO;
         for (unsigned i = 0; i < got; ++i) {

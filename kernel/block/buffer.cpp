@@ -90,37 +90,36 @@ void free_buffer(CachedBuffer* c)
     kfree(c);
 }
 
-// Buffers of adjacent blocks move in one bio each as many as the queue takes
+// Buffers of adjacent blocks move in one bio, as many as the queue takes
 // (max_hw_sectors), not one request a block: the segments are the buffers.
 constexpr unsigned max_cluster = 32;
 
-// Reads or writes `bhs[0..n)`, buffers of adjacent blocks of one device.
-// Returns how many from the start moved before an error, and the error.
-unsigned do_io_run(buffer_head* const* bhs, unsigned n, int op, int* error)
+// How many buffers of `size` bytes one bio to `bdev` carries (1 to max_cluster).
+unsigned blocks_per_bio(const block_device* bdev, unsigned size)
+{
+    size_t n = bio_max_bytes(bdev) / size;
+    return n < 1 ? 1 : n > max_cluster ? max_cluster : static_cast<unsigned>(n);
+}
+
+// Reads or writes `bhs[0..n)`, buffers of adjacent blocks of one device, in
+// one bio (n <= blocks_per_bio). 0 or -errno.
+int do_io(buffer_head* const* bhs, unsigned n, int op)
 {
     block_device* bdev = bhs[0]->b_bdev;
     unsigned size = static_cast<unsigned>(bhs[0]->b_size);
-    size_t per_bio = bio_max_bytes(bdev) / size;
-    per_bio = per_bio < 1 ? 1 : per_bio > max_cluster ? max_cluster : per_bio;
-    *error = 0;
-    for (unsigned done = 0; done < n;) {
-        unsigned count = n - done < per_bio ? n - done : static_cast<unsigned>(per_bio);
-        bio b;
-        bio_vec vecs[max_cluster];
-        bio_init(&b, bdev, vecs, max_cluster, static_cast<unsigned>(op));
-        b.bi_iter.bi_sector = bhs[done]->b_blocknr * (size >> 9);
-        for (unsigned i = 0; i < count; ++i) {
-            auto address = reinterpret_cast<unsigned long>(bhs[done + i]->b_data);
-            bio_add_page(&b, reinterpret_cast<page*>(address & PAGE_MASK), size, address & ~PAGE_MASK);
-        }
-        if ((*error = submit_bio_wait(&b)) != 0) {
-            printk(KERN_ERR "Buffer I/O error on dev %s, logical block %lu, %s\n", bdev->bd_name,
-                static_cast<unsigned long>(bhs[done]->b_blocknr), op == REQ_OP_WRITE ? "lost write" : "read failed");
-            return done;
-        }
-        done += count;
+    bio b;
+    bio_vec vecs[max_cluster];
+    bio_init(&b, bdev, vecs, max_cluster, static_cast<unsigned>(op));
+    b.bi_iter.bi_sector = bhs[0]->b_blocknr * (size >> 9);
+    for (unsigned i = 0; i < n; ++i) {
+        auto address = reinterpret_cast<unsigned long>(bhs[i]->b_data);
+        bio_add_page(&b, reinterpret_cast<page*>(address & PAGE_MASK), size, address & ~PAGE_MASK);
     }
-    return n;
+    int error = submit_bio_wait(&b);
+    if (error)
+        printk(KERN_ERR "Buffer I/O error on dev %s, logical block %lu, %s\n", bdev->bd_name,
+            static_cast<unsigned long>(bhs[0]->b_blocknr), op == REQ_OP_WRITE ? "lost write" : "read failed");
+    return error;
 }
 
 // Writes back `bh` if dirty, and with it the dirty buffers of the blocks
@@ -134,20 +133,21 @@ int write_back(buffer_head* bh)
         CachedBuffer* c = lookup(bh->b_bdev, block, static_cast<unsigned>(bh->b_size));
         return c && buffer_dirty(&c->bh) ? &c->bh : nullptr;
     };
+    unsigned limit = blocks_per_bio(bh->b_bdev, static_cast<unsigned>(bh->b_size));
     sector_t first = bh->b_blocknr;
-    while (first > 0 && bh->b_blocknr - first < max_cluster - 1 && dirty_at(first - 1))
+    while (first > 0 && bh->b_blocknr - first < limit - 1 && dirty_at(first - 1))
         --first;
-    buffer_head* run[max_cluster];
+    buffer_head* run[max_cluster] = {};   // holds bh at least: it is dirty
     unsigned n = 0;
-    for (buffer_head* next = dirty_at(first); next && n < max_cluster; next = dirty_at(first + n))
+    for (buffer_head* next = dirty_at(first); next && n < limit; next = dirty_at(first + n))
         run[n++] = next;
-    int error;
-    unsigned written = do_io_run(run, n, REQ_OP_WRITE, &error);
-    for (unsigned i = 0; i < written; ++i) {
+    if (int error = do_io(run, n, REQ_OP_WRITE))
+        return error;
+    for (unsigned i = 0; i < n; ++i) {
         clear_buffer_dirty(run[i]);
         --dirty_buffers;
     }
-    return buffer_dirty(bh) ? error : 0;   // still dirty: its bio failed
+    return 0;
 }
 
 // The cache grows to an eighth of memory, at least 4 MiB: a file read again
@@ -302,8 +302,7 @@ extern "C" struct buffer_head* __bread(struct block_device* bdev, sector_t block
     mutex_lock(&cache_lock);
     buffer_head* bh = getblk_locked(bdev, block, size);
     if (bh && !buffer_uptodate(bh)) {
-        int error;
-        if (do_io_run(&bh, 1, REQ_OP_READ, &error) == 1) {
+        if (do_io(&bh, 1, REQ_OP_READ) == 0) {
             set_buffer_uptodate(bh);
         } else {
             --bh->b_count;
@@ -327,25 +326,24 @@ extern "C" unsigned bread_blocks(
     for (; got < count; ++got)
         if (!(out[got] = getblk_locked(bdev, block + got, size)))
             break;
-    // Each run of buffers not up to date is read in one go.
+    // Each run of buffers not up to date is read in one bio.
+    unsigned limit = blocks_per_bio(bdev, size);
     for (unsigned i = 0; i < got;) {
         if (buffer_uptodate(out[i])) {
             ++i;
             continue;
         }
         unsigned n = 1;
-        while (i + n < got && n < max_cluster && !buffer_uptodate(out[i + n]))
+        while (i + n < got && n < limit && !buffer_uptodate(out[i + n]))
             ++n;
-        int error;
-        unsigned read = do_io_run(out + i, n, REQ_OP_READ, &error);
-        for (unsigned j = 0; j < read; ++j)
-            set_buffer_uptodate(out[i + j]);
-        if (read < n) {
-            for (unsigned j = i + read; j < got; ++j)
+        if (do_io(out + i, n, REQ_OP_READ)) {
+            for (unsigned j = i; j < got; ++j)
                 --out[j]->b_count;
-            got = i + read;
+            got = i;
             break;
         }
+        for (unsigned j = i; j < i + n; ++j)
+            set_buffer_uptodate(out[j]);
         i += n;
     }
     mutex_unlock(&cache_lock);
